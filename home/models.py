@@ -1,0 +1,192 @@
+"""Site roots: the brand home page and one ClinicPage per clinic location."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .sites import clinic_hostname, sync_clinic_site
+from .validators import normalize_postal_code, validate_http_url, validate_postal_code
+
+
+class HomePage(Page):
+    """The brand site's root: clinic directory and the way into the treatment library."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "brand home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["clinics"] = ClinicPage.objects.live().public().order_by("title")
+        return context
+
+
+class Province(models.TextChoices):
+    AB = "AB", "Alberta"
+    BC = "BC", "British Columbia"
+    MB = "MB", "Manitoba"
+    NB = "NB", "New Brunswick"
+    NL = "NL", "Newfoundland and Labrador"
+    NS = "NS", "Nova Scotia"
+    NT = "NT", "Northwest Territories"
+    NU = "NU", "Nunavut"
+    ON = "ON", "Ontario"
+    PE = "PE", "Prince Edward Island"
+    QC = "QC", "Quebec"
+    SK = "SK", "Saskatchewan"
+    YT = "YT", "Yukon"
+
+
+class ClinicPage(Page):
+    """One clinic location and the root of its own Wagtail Site.
+
+    The page title is the clinic's name and its slug gives the site's hostname
+    (SLUG.BASE_DOMAIN). Every fact about the clinic lives here and nowhere else.
+    """
+
+    street_address = models.CharField(max_length=255)
+    city = models.CharField(max_length=100, default="Calgary")
+    province = models.CharField(max_length=2, choices=Province.choices, default=Province.AB)
+    postal_code = models.CharField(
+        max_length=7, validators=[validate_postal_code], help_text="For example T2E 7H7."
+    )
+    country = models.CharField(max_length=2, default="CA", editable=False)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Decimal degrees, between -90 and 90.",
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Decimal degrees, between -180 and 180.",
+    )
+    phone = PhoneNumberField(region="CA", help_text="Stored as +1XXXXXXXXXX.")
+    email = models.EmailField()
+    booking_url = models.URLField(
+        max_length=500,
+        validators=[validate_http_url],
+        help_text="Where patients book online; must start with http:// or https://.",
+    )
+
+    content_panels = [
+        FieldPanel("title", heading="Clinic name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("province")]),
+                FieldPanel("postal_code"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Address and location",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("booking_url")],
+            heading="Contact and booking",
+        ),
+        InlinePanel("hours", heading="Opening hours", label="Opening hours row", min_num=0),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("city")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "clinic"
+
+    @property
+    def name(self):
+        return self.title
+
+    @property
+    def hostname(self):
+        return clinic_hostname(self.slug)
+
+    @cached_property
+    def opening_hours(self):
+        """Rows in weekday order; uses prefetched rows when present."""
+        return sorted(self.hours.all(), key=lambda row: (row.day, row.opens or row.closes or 0))
+
+    def clean(self):
+        super().clean()
+        if self.postal_code:
+            try:
+                self.postal_code = normalize_postal_code(self.postal_code)
+            except ValidationError as error:
+                raise ValidationError({"postal_code": error}) from error
+        from wagtail.models import Site
+
+        clash = Site.objects.filter(hostname=self.hostname).exclude(root_page_id=self.pk)
+        if self.slug and clash.exists():
+            raise ValidationError(
+                {"slug": f"The hostname {self.hostname} is already used by another site."}
+            )
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        sync_clinic_site(self)
+        return result
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class OpeningHours(Orderable):
+    """One row of a clinic's week: a day with its hours, or the day marked closed."""
+
+    clinic = ParentalKey(ClinicPage, on_delete=models.CASCADE, related_name="hours")
+    day = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    closed = models.BooleanField(default=False, help_text="Tick when the clinic is closed all day.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("day"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("closed"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "opening hours"
+        verbose_name_plural = "opening hours"
+
+    def __str__(self):
+        if self.closed:
+            return f"{self.get_day_display()}: closed"
+        return f"{self.get_day_display()}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.closed:
+            if self.opens or self.closes:
+                raise ValidationError("A closed day has no opening or closing time; clear them.")
+            return
+        errors = {}
+        if self.opens is None:
+            errors["opens"] = "Enter the opening time, or tick closed."
+        if self.closes is None:
+            errors["closes"] = "Enter the closing time, or tick closed."
+        if not errors and self.closes <= self.opens:
+            errors["closes"] = "The closing time must be after the opening time."
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,33 @@
+"""Shared fixtures: the demo sites built once per test through the real seed code."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def brand(db):
+    from home.demo.builder import ensure_brand
+
+    return ensure_brand(log=lambda message: None)
+
+
+@pytest.fixture
+def clinics(brand):
+    """The three demo clinics keyed by slug, each with its own Site."""
+    from home.demo.builder import ensure_clinics
+
+    return ensure_clinics(log=lambda message: None)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(user)
+    return client
