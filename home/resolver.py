@@ -1,0 +1,86 @@
+"""The one place that answers "which clinic is this?" for clinic-aware content.
+
+HTML templates, blocks and the API all ask `clinic_context(request, page)`.
+On a clinic's site the answer is that clinic; on the brand site it is the list
+of clinics that offer the page (those carrying a live alias of it).
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail.models import Page, Site
+
+from .models import ClinicPage
+
+_REQUEST_ATTR = "_clinic_context_cache"
+
+
+@dataclass(frozen=True)
+class ClinicContext:
+    site: Site | None
+    clinic: ClinicPage | None = None
+    offering: tuple[ClinicPage, ...] = field(default_factory=tuple)
+
+    @property
+    def is_brand(self):
+        return self.clinic is None
+
+    @property
+    def clinics(self):
+        """The clinics a clinic-aware block speaks for: this one, or all offering it."""
+        return (self.clinic,) if self.clinic else self.offering
+
+
+def clinic_for_site(site):
+    """The ClinicPage at the root of a site, or None for the brand (or no site)."""
+    if site is None:
+        return None
+    return (
+        ClinicPage.objects.filter(pk=site.root_page_id)
+        .prefetch_related("hours")
+        .first()
+    )
+
+
+def clinics_offering(page):
+    """Live, public clinics carrying a live alias of `page`, ordered by name."""
+    if page is None:
+        return ()
+    original_id = page.alias_of_id or page.pk
+    alias_paths = list(
+        Page.objects.live()
+        .filter(alias_of_id=original_id)
+        .values_list("path", flat=True)
+    )
+    if not alias_paths:
+        return ()
+    steplen = Page.steplen
+    root_paths = {path[: steplen * 2] for path in alias_paths}
+    return tuple(
+        ClinicPage.objects.live()
+        .public()
+        .filter(path__in=root_paths)
+        .prefetch_related("hours")
+        .order_by("title")
+    )
+
+
+def clinic_context(request, page=None, site=None):
+    """Resolve the clinic context for a request (cached on the request per page)."""
+    if site is None and request is not None:
+        site = Site.find_for_request(request)
+    key = (site.pk if site else None, page.pk if page is not None else None)
+    cache = getattr(request, _REQUEST_ATTR, None) if request is not None else None
+    if cache is not None and key in cache:
+        return cache[key]
+    clinic = clinic_for_site(site)
+    context = ClinicContext(
+        site=site,
+        clinic=clinic,
+        offering=() if clinic else clinics_offering(page),
+    )
+    if request is not None:
+        if cache is None:
+            cache = {}
+            setattr(request, _REQUEST_ATTR, cache)
+        cache[key] = context
+    return context
