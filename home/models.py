@@ -22,7 +22,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = []
+    subpage_types = ["treatments.TreatmentIndexPage"]
     max_count = 1
 
     class Meta:
@@ -103,7 +103,7 @@ class ClinicPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("city")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = []
+    subpage_types = ["treatments.TreatmentIndexPage"]
 
     class Meta:
         verbose_name = "clinic"

@@ -7,6 +7,7 @@ of clinics that offer the page (those carrying a live alias of it).
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from wagtail.models import Page, Site
 
 from .models import ClinicPage
@@ -42,19 +43,19 @@ def clinic_for_site(site):
 
 
 def clinics_offering(page):
-    """Live, public clinics carrying a live alias of `page`, ordered by name."""
+    """Live, public clinics carrying a live copy of `page`: an alias, or a converted local page."""
     if page is None:
         return ()
-    original_id = page.alias_of_id or page.pk
-    alias_paths = list(
-        Page.objects.live()
-        .filter(alias_of_id=original_id)
-        .values_list("path", flat=True)
-    )
-    if not alias_paths:
+    original_id = getattr(page, "library_page_id", None) or page.alias_of_id or page.pk
+    if original_id is None:  # an unsaved page (a preview of a new page) has no copies
         return ()
+    copies = Page.objects.live().filter(
+        Q(alias_of_id=original_id) | Q(treatmentpage__library_page_id=original_id)
+    )
     steplen = Page.steplen
-    root_paths = {path[: steplen * 2] for path in alias_paths}
+    root_paths = {path[: steplen * 2] for path in copies.values_list("path", flat=True)}
+    if not root_paths:
+        return ()
     return tuple(
         ClinicPage.objects.live()
         .public()

@@ -1,0 +1,136 @@
+"""The treatment library and the treatment pages every clinic publishes."""
+
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from home.resolver import clinic_context
+
+from .blocks import TreatmentBodyBlock
+from .panels import ClinicsCarryingPanel
+from .review import ClinicalReviewMixin
+from .tags import TaggedTreatment
+
+
+class TreatmentIndexPage(Page):
+    """The treatment library on the brand site, and each clinic's list of what it offers."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "home.ClinicPage"]
+    subpage_types = ["treatments.TreatmentPage"]
+
+    class Meta:
+        verbose_name = "treatment index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = (
+            TreatmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("title")
+        )
+        return context
+
+
+class TreatmentPage(ClinicalReviewMixin, Page):
+    """A treatment authored once in the library; clinics carry aliases of it."""
+
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences shown in listings and search results."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(TreatmentBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=TaggedTreatment, blank=True)
+    library_page = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="clinic_copies",
+        help_text="The library original this clinic page was aliased from (kept after conversion).",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        ClinicsCarryingPanel(heading="Clinics carrying this treatment"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("tags")], heading="Tags"),
+    ]
+    settings_panels = [*ClinicalReviewMixin.review_panels, *Page.settings_panels]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=3)]),
+        index.FilterField("library_page"),
+    ]
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["library_page"]
+
+    class Meta:
+        verbose_name = "treatment"
+
+    @property
+    def original(self):
+        """The library page this page speaks for (itself when it is the original)."""
+        if self.alias_of_id:
+            return self.alias_of.specific
+        if self.library_page_id:
+            return self.library_page
+        return self
+
+    def save(self, *args, **kwargs):
+        if self.alias_of_id and self.library_page_id != self.alias_of_id:
+            self.library_page_id = self.alias_of_id
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "library_page"]
+        return super().save(*args, **kwargs)
+
+    # Preview: one mode for the brand and one per clinic, so editors can check the
+    # clinic-resolved call to action and quote before publishing.
+    BRAND_PREVIEW = "brand"
+
+    @property
+    def preview_modes(self):
+        from home.models import ClinicPage
+
+        clinics = ClinicPage.objects.order_by("title").values_list("slug", "title")
+        return [(self.BRAND_PREVIEW, "Brand site"), *((slug, title) for slug, title in clinics)]
+
+    @property
+    def default_preview_mode(self):
+        return self.BRAND_PREVIEW
+
+    def serve_preview(self, request, mode_name):
+        from home.models import ClinicPage
+
+        clinic = ClinicPage.objects.filter(slug=mode_name).first()
+        request._preview_site = clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first()
+        return super().serve_preview(request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = getattr(request, "_preview_site", None)
+        context["clinic_context"] = clinic_context(request, self, site=site)
+        return context
