@@ -6,6 +6,8 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Port written into the clinic Sites (and so into links between sites); follows PORT.
+SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
 .PHONY: help install migrate seed run worker test test-postgres lint format check ci clean
@@ -32,15 +34,15 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	SITE_PORT=$(SITE_PORT) $(PY) manage.py seed_demo
 	$(PY) manage.py create_dev_admin
 
 run: seed
 	@echo "Brand site: http://localhost:$(PORT)/   admin: http://localhost:$(PORT)/admin/ (admin / admin-dev-only)"
 	@echo "Clinics:    http://northeast.localhost:$(PORT)/  http://downtown.localhost:$(PORT)/  http://south.localhost:$(PORT)/"
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker & \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+	SITE_PORT=$(SITE_PORT) $(PY) manage.py db_worker & \
+	SITE_PORT=$(SITE_PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: install
 	$(PY) manage.py db_worker
