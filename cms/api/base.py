@@ -1,0 +1,46 @@
+"""What every endpoint shares: the site resolved first, JSON errors, bounded paging."""
+
+from django.urls import path
+
+from .errors import JsonErrorsMixin, parse_id
+from .pagination import CappedPagination
+from .prefetch import prefetch_for_fields
+from .scoping import resolve_site
+
+
+class ScopedEndpointMixin(JsonErrorsMixin):
+    """Resolves the site before anything else; anonymous, whoever is logged in."""
+
+    authentication_classes = []
+    pagination_class = CappedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.site = resolve_site(request)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        # Any id reaches the view, so "abc" gets a JSON 400 instead of an HTML 404.
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+            path("<str:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
+
+    def detail_view(self, request, pk):
+        self.kwargs["pk"] = parse_id(pk)
+        self.check_query_parameters(self.get_queryset())
+        return super().detail_view(request, self.kwargs["pk"])
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        serializer_class = self.get_serializer_class()  # a bad ?fields= fails before any query
+        objects = self.paginate_queryset(queryset)
+        self.prefetch(objects, serializer_class)
+        serializer = serializer_class(objects, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    def prefetch(self, objects, serializer_class):
+        prefetch_for_fields(objects, serializer_class.Meta.model, serializer_class.Meta.fields)

@@ -1,0 +1,27 @@
+"""documents/: Wagtail's DocumentsAPIViewSet without restricted collections."""
+
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+
+from . import filters
+from .base import ScopedEndpointMixin
+from .scoping import in_public_collections
+from .serializers import PrefetchedTagsMixin
+
+
+class ClinicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
+class ClinicDocumentsAPIViewSet(ScopedEndpointMixin, DocumentsAPIViewSet):
+    base_serializer_class = ClinicDocumentSerializer
+    filter_backends = [
+        filters.IdParametersFilter,
+        filters.FieldsFilter,
+        filters.OrderingFilter,
+        filters.SearchFilter,
+    ]
+
+    def get_queryset(self):
+        # Restricted collections (and their children) are hidden from everyone.
+        return in_public_collections(self.model.objects.all())

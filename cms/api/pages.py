@@ -1,0 +1,106 @@
+"""pages/: Wagtail's PagesAPIViewSet, scoped to the request's site and private by default."""
+
+import re
+
+from django.http import Http404
+from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
+
+from . import filters
+from .base import ScopedEndpointMixin
+from .errors import BadRequestError, parse_id
+from .scoping import public_pages
+from .serializers import PageSerializer
+
+# Slugs are ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS = False): "/a-b/c_d/" and the like.
+HTML_PATH = re.compile(r"^/?([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]*$")
+MAX_HTML_PATH = 1000
+
+
+class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
+    base_serializer_class = PageSerializer
+    filter_backends = [
+        filters.IdParametersFilter,
+        filters.FieldsFilter,
+        filters.ChildOfFilter,
+        filters.AncestorOfFilter,
+        filters.DescendantOfFilter,
+        filters.OrderingFilter,
+        filters.TranslationOfFilter,
+        filters.LocaleFilter,
+        filters.SearchFilter,  # last: search results cannot be filtered further
+    ]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "clinic"]
+    visible_alias_targets = frozenset()
+
+    def get_root_page(self):
+        return self.site.root_page
+
+    def get_base_queryset(self):
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = public_pages(self.site)
+        return self._base_queryset
+
+    def get_queryset(self):
+        type_names = self.request.GET.get("type")
+        try:
+            models = page_models_from_string(type_names) if type_names else ()
+        except (LookupError, ValueError) as error:
+            raise BadRequestError(f"type doesn't exist: {type_names[:100]!r}") from error
+        visible = self.get_base_queryset().values("pk")
+        if len(models) == 1:
+            # One type: filter on its own fields too, as Wagtail does.
+            return models[0].objects.filter(pk__in=visible).order_by("path")
+        queryset = Page.objects.filter(pk__in=visible).order_by("path")
+        return queryset.type(*models) if models else queryset
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            queryset = self.filter_queryset(self.get_queryset())
+            base = queryset.filter(pk=self.kwargs["pk"]).first()
+            if base is None:
+                raise Http404("page not found on this site")
+            page = base.specific
+            self.prefetch([page], self.get_serializer_class_for(type(page)))
+            self._cached_object = page
+        return self._cached_object
+
+    def get_serializer_class_for(self, model):
+        fields_config = self._fields_config()
+        router = self.request.wagtailapi_router
+        return self._get_serializer_class(router, model, fields_config, show_details=True)
+
+    def _fields_config(self):
+        if "fields" not in self.request.GET:
+            return []
+        try:
+            return parse_fields_parameter(self.request.GET["fields"])
+        except ValueError as error:
+            raise BadRequestError(f"fields error: {error}") from error
+
+    def prefetch(self, objects, serializer_class):
+        super().prefetch(objects, serializer_class)
+        fields = serializer_class.Meta.fields
+        if "alias_of" in fields:
+            target_ids = {page.alias_of_id for page in objects if page.alias_of_id}
+            if target_ids:
+                visible = self.get_base_queryset().filter(pk__in=target_ids)
+                self.visible_alias_targets = frozenset(visible.values_list("pk", flat=True))
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            html_path = request.GET["html_path"]
+            if len(html_path) > MAX_HTML_PATH or not HTML_PATH.match(html_path):
+                raise BadRequestError(
+                    "html_path must be a URL path of slugs, such as /treatments/dry-needling/"
+                )
+            components = [part for part in html_path.split("/") if part]
+            try:
+                page, _, _ = self.site.root_page.specific.route(request, components)
+            except Http404:
+                return None
+            return queryset.filter(pk=page.pk).first()
+        if "id" in request.GET:
+            return queryset.filter(pk=parse_id(request.GET["id"])).first()
+        raise BadRequestError("find needs html_path (or id)")

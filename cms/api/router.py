@@ -1,0 +1,16 @@
+"""The v2 router: one endpoint per module, registered in the order Wagtail resolves models.
+
+`pages` comes before `clinic` so a ClinicPage inside a pages listing links to
+pages/ID/; the clinic endpoint builds its own detail URLs.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from .documents import ClinicDocumentsAPIViewSet
+from .images import ClinicImagesAPIViewSet
+from .pages import ClinicPagesAPIViewSet
+
+api_router = WagtailAPIRouter("api_v2")
+api_router.register_endpoint("pages", ClinicPagesAPIViewSet)
+api_router.register_endpoint("images", ClinicImagesAPIViewSet)
+api_router.register_endpoint("documents", ClinicDocumentsAPIViewSet)
