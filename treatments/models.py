@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.resolver import clinic_context
+from home.routing import SpecificChildRoutingMixin
 
 from .blocks import TreatmentBodyBlock
 from .panels import ClinicsCarryingPanel
@@ -15,7 +16,7 @@ from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -23,6 +24,8 @@ class TreatmentIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "home.ClinicPage"]
     subpage_types = ["treatments.TreatmentPage"]
+    child_route_model = "treatments.TreatmentPage"
+    child_route_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = "treatment index"
@@ -86,6 +89,17 @@ class TreatmentPage(ClinicalReviewMixin, Page):
     ]
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
+    # Serialised by cms/api (typed body, hero renditions, tags); see docs/api.md.
+    api_fields = [
+        "summary",
+        "hero_image",
+        "body",
+        "tags",
+        "reviewer_name",
+        "reviewer_credentials",
+        "reviewed_on",
+        "next_review_due",
+    ]
     exclude_fields_in_copy = ["library_page"]
 
     class Meta:

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from . import filters
 from .base import ScopedEndpointMixin
 from .errors import BadRequestError, parse_id
+from .prefetch import image_fields, prefetch_streams, prime_clinic_contexts
 from .scoping import public_pages
 from .serializers import PageSerializer
 
@@ -61,8 +62,11 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
             base = queryset.filter(pk=self.kwargs["pk"]).first()
             if base is None:
                 raise Http404("page not found on this site")
-            page = base.specific
-            self.prefetch([page], self.get_serializer_class_for(type(page)))
+            model = base.specific_class or Page
+            serializer_class = self.get_serializer_class_for(model)
+            fields = serializer_class.Meta.fields
+            page = model.objects.select_related(*image_fields(model, fields)).get(pk=base.pk)
+            self.prefetch([page], serializer_class)
             self._cached_object = page
         return self._cached_object
 
@@ -82,7 +86,10 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
     def prefetch(self, objects, serializer_class):
         super().prefetch(objects, serializer_class)
         fields = serializer_class.Meta.fields
+        prefetch_streams(objects, fields)
+        prime_clinic_contexts(self.request, self.site, objects)
         if "alias_of" in fields:
+            # Aliases of another site's pages show alias_of: null; fetch only visible targets.
             target_ids = {page.alias_of_id for page in objects if page.alias_of_id}
             if target_ids:
                 visible = self.get_base_queryset().filter(pk__in=target_ids)

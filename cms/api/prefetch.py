@@ -9,9 +9,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, Prefetch, prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
-from .renditions import RENDITIONS
+from treatments.renditions import RENDITIONS
 
 
 def renditions_prefetch(path=""):
@@ -19,8 +20,21 @@ def renditions_prefetch(path=""):
     Rendition = get_image_model().get_rendition_model()
     return Prefetch(
         f"{path}__renditions" if path else "renditions",
-        queryset=Rendition.objects.filter(filter_spec__in=RENDITIONS.values()),
+        queryset=Rendition.objects.filter(filter_spec__in=list(RENDITIONS.values())),
     )
+
+
+def image_fields(model, field_names):
+    """The requested fields of `model` that are image foreign keys (to select_related)."""
+    result = []
+    for name in field_names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, ForeignKey) and issubclass(field.related_model, get_image_model()):
+            result.append(name)
+    return result
 
 
 def lookups_for(model, field_names):
@@ -33,6 +47,8 @@ def lookups_for(model, field_names):
             continue
         if isinstance(field, TaggableManager):
             lookups.append(name)
+        elif name == "alias_of":
+            continue  # fetched by the view only when the target is visible
         elif isinstance(field, ForeignKey) and not isinstance(field, ParentalKey):
             lookups.append(name)
             if issubclass(field.related_model, get_image_model()):
@@ -48,3 +64,54 @@ def prefetch_for_fields(objects, model, field_names):
     if objects and lookups:
         prefetch_related_objects(objects, *lookups)
     return objects
+
+
+def prefetch_streams(objects, field_names):
+    """Convert StreamField blocks of all `objects` in one bulk_to_python per block type.
+
+    Wagtail batches chooser lookups within one StreamValue only; across a listing
+    that is one query per page and block type. This fills each StreamValue's
+    block cache the way StreamValue._prefetch_blocks does, but for all pages at once.
+    """
+    if len(objects) < 2:
+        return
+    model = type(objects[0])
+    for name in field_names:
+        try:
+            if not isinstance(model._meta.get_field(name), StreamField):
+                continue
+        except FieldDoesNotExist:
+            continue
+        streams = [getattr(obj, name, None) for obj in objects]
+        streams = [s for s in streams if hasattr(s, "_raw_data") and hasattr(s, "_bound_blocks")]
+        pending = {}
+        for stream in streams:
+            for i, raw in enumerate(stream._raw_data):
+                if (
+                    stream._bound_blocks[i] is None
+                    and raw["type"] in stream.stream_block.child_blocks
+                ):
+                    pending.setdefault(raw["type"], []).append((stream, i, raw))
+        for type_name, items in pending.items():
+            child_block = items[0][0].stream_block.child_blocks[type_name]
+            values = child_block.bulk_to_python([raw["value"] for _, _, raw in items])
+            for (stream, i, raw), value in zip(items, values, strict=True):
+                stream._bound_blocks[i] = type(stream).StreamChild(
+                    child_block, value, id=raw.get("id")
+                )
+
+
+def prime_clinic_contexts(request, site, pages):
+    """Seed home.resolver's per-request cache for every page of a clinic site's listing.
+
+    On a clinic site the context is the same for every page, so one resolver call
+    serves them all; on the brand site each page has its own offering clinics.
+    """
+    from home import resolver
+
+    context = resolver.clinic_context(request, site=site)
+    if context.clinic is None:
+        return
+    cache = getattr(request, resolver._REQUEST_ATTR)
+    for page in pages:
+        cache.setdefault((site.pk, page.pk), context)

@@ -14,8 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
 from home.resolver import clinic_context
-
-from .renditions import RENDITIONS
+from treatments.renditions import RENDITIONS, image_api_representation
 
 
 def _django_request(request):
@@ -40,12 +39,21 @@ class PageAliasOfField(wagtail_serializers.PageAliasOfField):
         return instance.alias_of if instance.alias_of_id in visible else None
 
 
+class PageParentField(wagtail_serializers.PageParentField):
+    """The parent when the requesting site shows it: one query, not two."""
+
+    def get_attribute(self, instance):
+        parent_path = instance.path[: -instance.steplen]
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
+
 class ClinicMetaField(Field):
     """The clinic a response is for: the site's clinic, or null on the brand site."""
 
     def get_attribute(self, instance):
+        # Same cache key as the blocks' lookups (site, page): one resolution per page.
         request = self.context["request"]
-        return clinic_context(request, site=request._api_site).clinic
+        return clinic_context(request, instance, site=request._api_site).clinic
 
     def to_representation(self, clinic):
         detail_url = get_object_detail_url(
@@ -79,32 +87,16 @@ class StreamBodyField(Field):
         return value.stream_block.get_api_representation(value, context)
 
 
-def _rendition_json(rendition):
-    return {
-        "url": rendition.url,
-        "full_url": rendition.full_url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": rendition.alt,
-    }
-
-
 def image_renditions(image):
-    """{size name: {url, full_url, width, height, alt}} for the documented sizes.
-
-    One batched call per image; with renditions prefetched it costs no query.
-    """
+    """{size name: {url, width, height}} for the documented sizes (treatments/renditions.py)."""
     try:
-        found = list(image.get_renditions(*RENDITIONS.values()).values())
-        if len(found) != len(RENDITIONS):  # SVG specs can collapse into one
-            found = [image.get_rendition(spec) for spec in RENDITIONS.values()]
+        return image_api_representation(image)["renditions"]
     except SourceImageIOError:
         return dict.fromkeys(RENDITIONS)
-    return {name: _rendition_json(r) for name, r in zip(RENDITIONS, found, strict=True)}
 
 
 class ImageRenditionsField(Field):
-    """An image foreign key as id, meta, title, alt text and ready renditions."""
+    """An image foreign key as the block library's image JSON plus Wagtail's meta."""
 
     def __init__(self, **kwargs):
         kwargs.pop("serializer_class", None)
@@ -113,18 +105,16 @@ class ImageRenditionsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, image):
-        return {
-            "id": image.pk,
-            "meta": {
-                "type": f"{type(image)._meta.app_label}.{type(image).__name__}",
-                "detail_url": get_object_detail_url(
-                    self.context["router"], self.context["request"], type(image), image.pk
-                ),
-            },
-            "title": image.title,
-            "alt": image.default_alt_text,
-            "renditions": image_renditions(image),
+        try:
+            data = image_api_representation(image)
+        except SourceImageIOError:
+            data = {"id": image.pk, "title": image.title, "renditions": dict.fromkeys(RENDITIONS)}
+        request, router = self.context["request"], self.context["router"]
+        meta = {
+            "type": f"{type(image)._meta.app_label}.{type(image).__name__}",
+            "detail_url": get_object_detail_url(router, request, type(image), image.pk),
         }
+        return {"id": data.pop("id"), "meta": meta, **data}
 
 
 class PrefetchedTagsMixin:
@@ -143,6 +133,7 @@ class PageSerializer(PrefetchedTagsMixin, wagtail_serializers.PageSerializer):
     }
     html_url = PageHtmlUrlField(read_only=True)
     alias_of = PageAliasOfField(read_only=True)
+    parent = PageParentField(read_only=True)
     clinic = ClinicMetaField(read_only=True)
 
     def build_standard_field(self, field_name, model_field):

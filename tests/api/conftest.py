@@ -47,3 +47,13 @@ def add_page(parent, title, slug=None, publish=True, **fields):
         page.save()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def library(brand, clinics):
+    """The demo treatment library (brand site) and each clinic's aliases of it."""
+    from treatments.demo.builder import ensure_clinic_aliases, ensure_library
+
+    pages = ensure_library(brand, log=lambda message: None)
+    ensure_clinic_aliases(clinics, pages, log=lambda message: None)
+    return pages
