@@ -8,7 +8,6 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.resolver import clinic_context
-from home.routing import SpecificChildRoutingMixin
 
 from .blocks import TreatmentBodyBlock
 from .panels import ClinicsCarryingPanel
@@ -16,7 +15,7 @@ from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
+class TreatmentIndexPage(Page):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -24,8 +23,6 @@ class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "home.ClinicPage"]
     subpage_types = ["treatments.TreatmentPage"]
-    child_route_model = "treatments.TreatmentPage"
-    child_route_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = "treatment index"
