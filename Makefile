@@ -40,7 +40,7 @@ seed: migrate
 run: seed
 	@echo "Brand site: http://localhost:$(PORT)/   admin: http://localhost:$(PORT)/admin/ (admin / admin-dev-only)"
 	@echo "Clinics:    http://northeast.localhost:$(PORT)/  http://downtown.localhost:$(PORT)/  http://south.localhost:$(PORT)/"
-	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
+	@trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null' INT TERM EXIT; \
 	SITE_PORT=$(SITE_PORT) $(PY) manage.py db_worker & \
 	SITE_PORT=$(SITE_PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
