@@ -10,6 +10,7 @@ from .errors import BadRequestError, parse_id
 
 __all__ = [
     "AncestorOfFilter",
+    "BaseFilterBackend",
     "ChildOfFilter",
     "DescendantOfFilter",
     "FieldsFilter",

@@ -6,11 +6,15 @@ pages/ID/; the clinic endpoint builds its own detail URLs.
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from .clinic import ClinicAPIViewSet
 from .documents import ClinicDocumentsAPIViewSet
 from .images import ClinicImagesAPIViewSet
 from .pages import ClinicPagesAPIViewSet
+from .tags import TagsAPIViewSet
 
 api_router = WagtailAPIRouter("api_v2")
 api_router.register_endpoint("pages", ClinicPagesAPIViewSet)
 api_router.register_endpoint("images", ClinicImagesAPIViewSet)
 api_router.register_endpoint("documents", ClinicDocumentsAPIViewSet)
+api_router.register_endpoint("clinic", ClinicAPIViewSet)
+api_router.register_endpoint("tags", TagsAPIViewSet)

@@ -68,14 +68,19 @@ def _under_restriction(restriction_model, node_field, outer_path):
 
 
 def public_pages(site, model=Page):
-    """Live, unexpired, unrestricted pages of `site` (the site root included)."""
+    """Live, unexpired, unrestricted pages of `site` (the site root included).
+
+    With `site=None`, such pages of every site (the brand's clinic directory).
+    """
     now = timezone.now()
-    return (
+    queryset = (
         model._default_manager.live()
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .descendant_of(site.root_page, inclusive=True)
         .exclude(_under_restriction(PageViewRestriction, "page", "path"))
     )
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page, inclusive=True)
+    return queryset
 
 
 def public_collections():

@@ -4,12 +4,12 @@ Every field here reads only what the view prefetched (see prefetch.py), so a
 listing costs the same number of queries for 5 pages as for 20.
 """
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from rest_framework.fields import Field
 from taggit.managers import _TaggableManager
 from wagtail import fields as wagtail_fields
 from wagtail.api.v2 import serializers as wagtail_serializers
-from wagtail.api.v2.utils import get_object_detail_url
+from wagtail.api.v2.utils import get_full_url, get_object_detail_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
@@ -47,6 +47,11 @@ class PageParentField(wagtail_serializers.PageParentField):
         return self.context["base_queryset"].filter(path=parent_path).first()
 
 
+def clinic_detail_url(request, pk):
+    """clinic/ID/ on the requesting site (the router would answer pages/ID/)."""
+    return get_full_url(request, reverse("api_v2:clinic:detail", args=[pk]))
+
+
 class ClinicMetaField(Field):
     """The clinic a response is for: the site's clinic, or null on the brand site."""
 
@@ -56,9 +61,7 @@ class ClinicMetaField(Field):
         return clinic_context(request, instance, site=request._api_site).clinic
 
     def to_representation(self, clinic):
-        detail_url = get_object_detail_url(
-            self.context["router"], self.context["request"], type(clinic), clinic.pk
-        )
+        detail_url = clinic_detail_url(self.context["request"], clinic.pk)
         return {
             "id": clinic.pk,
             "name": clinic.name,
