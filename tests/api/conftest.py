@@ -57,3 +57,12 @@ def library(brand, clinics):
     pages = ensure_library(brand, log=lambda message: None)
     ensure_clinic_aliases(clinics, pages, log=lambda message: None)
     return pages
+
+
+def path_of(url):
+    """The path and query of an absolute API URL, for the test client."""
+    return "/" + url.split("/", 3)[3]
+
+
+def ids(data):
+    return [item["id"] for item in data["items"]]
