@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate seed run worker test test-postgres lint format check ci clean
+.PHONY: help install migrate seed run worker test lint format check ci clean
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"

@@ -11,11 +11,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
 from .validators import normalize_postal_code, validate_http_url, validate_postal_code
 
 
-class HomePage(Page):
+class HomePage(SpecificChildRoutingMixin, Page):
     """The brand site's root: clinic directory and the way into the treatment library."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -23,6 +24,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentIndexPage"]
+    child_route_model = "treatments.TreatmentIndexPage"
     max_count = 1
 
     class Meta:
@@ -50,7 +52,7 @@ class Province(models.TextChoices):
     YT = "YT", "Yukon"
 
 
-class ClinicPage(Page):
+class ClinicPage(SpecificChildRoutingMixin, Page):
     """One clinic location and the root of its own Wagtail Site.
 
     The page title is the clinic's name and its slug gives the site's hostname
@@ -104,6 +106,7 @@ class ClinicPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("city")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentIndexPage"]
+    child_route_model = "treatments.TreatmentIndexPage"
 
     class Meta:
         verbose_name = "clinic"
@@ -111,6 +114,11 @@ class ClinicPage(Page):
     @property
     def name(self):
         return self.title
+
+    def route(self, request, path_components):
+        # Remember the routed clinic so the resolver need not load it again.
+        setattr(request, ROUTED_CLINIC_ATTR, self)
+        return super().route(request, path_components)
 
     @property
     def hostname(self):

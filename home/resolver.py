@@ -7,10 +7,13 @@ of clinics that offer the page (those carrying a live alias of it).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-from wagtail.models import Page, Site
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .models import ClinicPage
+from .routing import ROUTED_CLINIC_ATTR
 
 _REQUEST_ATTR = "_clinic_context_cache"
 
@@ -31,15 +34,17 @@ class ClinicContext:
         return (self.clinic,) if self.clinic else self.offering
 
 
-def clinic_for_site(site):
+def clinic_for_site(site, request=None):
     """The ClinicPage at the root of a site, or None for the brand (or no site)."""
     if site is None:
         return None
-    return (
-        ClinicPage.objects.filter(pk=site.root_page_id)
-        .prefetch_related("hours")
-        .first()
-    )
+    root = site.root_page  # select_related by Site.find_for_request: no query
+    if root.content_type_id != ContentType.objects.get_for_model(ClinicPage).pk:
+        return None
+    routed = getattr(request, ROUTED_CLINIC_ATTR, None)
+    if routed is not None and routed.pk == root.pk:
+        return routed
+    return ClinicPage.objects.filter(pk=root.pk).first()
 
 
 def clinics_offering(page):
@@ -49,18 +54,19 @@ def clinics_offering(page):
     original_id = getattr(page, "library_page_id", None) or page.alias_of_id or page.pk
     if original_id is None:  # an unsaved page (a preview of a new page) has no copies
         return ()
-    copies = Page.objects.live().filter(
-        Q(alias_of_id=original_id) | Q(treatmentpage__library_page_id=original_id)
+    copy_roots = (
+        Page.objects.live()
+        .filter(Q(alias_of_id=original_id) | Q(treatmentpage__library_page_id=original_id))
+        .annotate(root_path=Substr("path", 1, Page.steplen * 2))
+        .values("root_path")
     )
-    steplen = Page.steplen
-    root_paths = {path[: steplen * 2] for path in copies.values_list("path", flat=True)}
-    if not root_paths:
-        return ()
+    # Clinics sit at depth 2, so only a restriction on the clinic itself or on the
+    # tree root hides one: checked in the same query instead of `.public()`'s extra one.
+    restricted = PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__depth=1))
     return tuple(
         ClinicPage.objects.live()
-        .public()
-        .filter(path__in=root_paths)
-        .prefetch_related("hours")
+        .filter(path__in=copy_roots)
+        .exclude(Exists(restricted))
         .order_by("title")
     )
 
@@ -73,7 +79,7 @@ def clinic_context(request, page=None, site=None):
     cache = getattr(request, _REQUEST_ATTR, None) if request is not None else None
     if cache is not None and key in cache:
         return cache[key]
-    clinic = clinic_for_site(site)
+    clinic = clinic_for_site(site, request)
     context = ClinicContext(
         site=site,
         clinic=clinic,

@@ -27,3 +27,17 @@ def edit_page(client, page, action="action-publish", **changes):
     if action:
         data[action] = action.removeprefix("action-")
     return client.post(url, data)
+
+
+def list_block(items):
+    """ListBlock form data for use inside nested_form_data/streamfield."""
+    data = {
+        str(i): {"value": item, "deleted": "", "order": str(i), "id": ""}
+        for i, item in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
+def citation(journal="", source="", year="", url="", doi=""):
+    return {"source": source, "journal": journal, "year": year, "url": url, "doi": doi}

@@ -1,14 +1,16 @@
 """Shared fixtures: the demo sites built once per test through the real seed code."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -31,3 +33,13 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def library(brand, clinics):
+    """The demo treatment library with each clinic's aliases; returns slug -> original page."""
+    from treatments.demo.builder import ensure_clinic_aliases, ensure_library
+
+    pages = ensure_library(brand, log=lambda message: None)
+    ensure_clinic_aliases(clinics, pages, log=lambda message: None)
+    return pages

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.resolver import clinic_context
+from home.routing import SpecificChildRoutingMixin
 
 from .blocks import TreatmentBodyBlock
 from .panels import ClinicsCarryingPanel
@@ -15,7 +16,7 @@ from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(Page):
+class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -23,6 +24,8 @@ class TreatmentIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "home.ClinicPage"]
     subpage_types = ["treatments.TreatmentPage"]
+    child_route_model = "treatments.TreatmentPage"
+    child_route_select_related = ("hero_image", "alias_of")  # alias_of: view-restriction check
 
     class Meta:
         verbose_name = "treatment index"
@@ -137,7 +140,9 @@ class TreatmentPage(ClinicalReviewMixin, Page):
         from home.models import ClinicPage
 
         clinic = ClinicPage.objects.filter(slug=mode_name).first()
-        request._preview_site = clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first()
+        request._preview_site = (
+            clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first()
+        )
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):

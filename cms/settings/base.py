@@ -143,6 +143,8 @@ if REDIS_URL:
             },
         }
     }
+    # Wagtail looks renditions up in the "renditions" cache when it exists.
+    CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "cms-renditions"}
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
@@ -150,7 +152,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "clinic-cms",
-        }
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "clinic-cms-renditions",
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -56,13 +56,17 @@ class CitationBlock(blocks.StructBlock):
                 errors["source"] = ValidationError("Name the source this claim rests on.")
         else:
             if not value.get("source") and not value.get("journal"):
-                errors["source"] = ValidationError("Give the study's title or authors, or its journal.")
+                errors["source"] = ValidationError(
+                    "Give the study's title or authors, or its journal."
+                )
             year = value.get("year")
             if year and year > datetime.date.today().year:
                 errors["year"] = ValidationError("The year cannot be in the future.")
             doi = (value.get("doi") or "").strip()
             if doi and not DOI_RE.match(doi):
-                errors["doi"] = ValidationError("A DOI looks like 10.1234/abc-123 (no https://doi.org/).")
+                errors["doi"] = ValidationError(
+                    "A DOI looks like 10.1234/abc-123 (no https://doi.org/)."
+                )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value

@@ -128,7 +128,9 @@ class CTABlock(blocks.StructBlock):
     text = blocks.TextBlock(required=False, max_length=400)
     action = blocks.ChoiceBlock(choices=CTAAction.CHOICES, default=CTAAction.BOOK)
     page = blocks.PageChooserBlock(required=False, help_text="Only for “Go to a page”.")
-    url = blocks.URLBlock(required=False, label="Web address", help_text="Only for “Go to a web address”.")
+    url = blocks.URLBlock(
+        required=False, label="Web address", help_text="Only for “Go to a web address”."
+    )
     button_label = blocks.CharBlock(max_length=60, default="Book your consultation")
 
     class Meta:
@@ -145,8 +147,14 @@ class CTABlock(blocks.StructBlock):
             errors["page"] = ValidationError("Choose the page this button leads to.")
         if action == CTAAction.URL and not value.get("url"):
             errors["url"] = ValidationError("Enter the web address this button leads to.")
-        if action == CTAAction.URL and value.get("url") and not value["url"].startswith(("http://", "https://")):
-            errors["url"] = ValidationError("Enter a web address starting with http:// or https://.")
+        if (
+            action == CTAAction.URL
+            and value.get("url")
+            and not value["url"].startswith(("http://", "https://"))
+        ):
+            errors["url"] = ValidationError(
+                "Enter a web address starting with http:// or https://."
+            )
         if action != CTAAction.PAGE and value.get("page"):
             errors["page"] = ValidationError("Clear the page: this action does not use it.")
         if action != CTAAction.URL and value.get("url"):

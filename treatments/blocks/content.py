@@ -58,7 +58,9 @@ class BenefitsBlock(blocks.StructBlock):
         description = "What patients gain: one to twelve benefits, each a title and a sentence."
         preview_value = {
             "heading": "Why patients choose it",
-            "items": [{"title": "Less pain", "description": "Tight spots relax.", "icon": "pain-relief"}],
+            "items": [
+                {"title": "Less pain", "description": "Tight spots relax.", "icon": "pain-relief"}
+            ],
         }
 
 

@@ -44,9 +44,7 @@ def hero_image(title, ink, paper):
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     slug = title.lower().replace(" ", "-")
-    return Image.objects.create(
-        title=image_title, file=ImageFile(buffer, name=f"hero-{slug}.png")
-    )
+    return Image.objects.create(title=image_title, file=ImageFile(buffer, name=f"hero-{slug}.png"))
 
 
 def ensure_tags(names):
@@ -70,7 +68,9 @@ def _resolve_tag_links(body, tags):
 def _index(parent, title, intro):
     index = TreatmentIndexPage.objects.child_of(parent).filter(slug="treatments").first()
     if index is None:
-        index = parent.add_child(instance=TreatmentIndexPage(title=title, slug="treatments", intro=intro))
+        index = parent.add_child(
+            instance=TreatmentIndexPage(title=title, slug="treatments", intro=intro)
+        )
         index.save_revision().publish()
     return index
 

@@ -123,9 +123,15 @@ SHOCKWAVE = {
                 "heading": "A typical course",
                 "intro": "",
                 "items": [
-                    {"title": "Assessment", "description": "We confirm the tendon is the source of pain."},
+                    {
+                        "title": "Assessment",
+                        "description": "We confirm the tendon is the source of pain.",
+                    },
                     {"title": "Three to five sessions", "description": "One short session a week."},
-                    {"title": "Loading exercises", "description": "A home program rebuilds tendon strength."},
+                    {
+                        "title": "Loading exercises",
+                        "description": "A home program rebuilds tendon strength.",
+                    },
                 ],
                 "outro": "",
             },
@@ -162,13 +168,27 @@ VESTIBULAR = {
                 "heading": "Who we see",
                 "intro": "",
                 "items": [
-                    {"name": "BPPV", "description": "Brief spinning when you roll over or look up.", "tag": "{tag:vertigo}"},
-                    {"name": "Concussion", "description": "Dizziness and fogginess after a head injury.", "tag": "{tag:concussion}"},
-                    {"name": "Unsteadiness", "description": "Feeling off balance when walking.", "tag": "{tag:balance}"},
+                    {
+                        "name": "BPPV",
+                        "description": "Brief spinning when you roll over or look up.",
+                        "tag": "{tag:vertigo}",
+                    },
+                    {
+                        "name": "Concussion",
+                        "description": "Dizziness and fogginess after a head injury.",
+                        "tag": "{tag:concussion}",
+                    },
+                    {
+                        "name": "Unsteadiness",
+                        "description": "Feeling off balance when walking.",
+                        "tag": "{tag:balance}",
+                    },
                 ],
             },
         },
-        _cta("Book a vestibular assessment", "Start with a full assessment of your balance system."),
+        _cta(
+            "Book a vestibular assessment", "Start with a full assessment of your balance system."
+        ),
     ],
 }
 
@@ -178,7 +198,12 @@ TREATMENTS = [DRY_NEEDLING, MASSAGE, SHOCKWAVE, VESTIBULAR]
 
 # Which clinic carries which treatment (by slug). Clinics differ on purpose.
 OFFERINGS = {
-    "northeast": ["dry-needling", "massage-therapy", "shockwave-therapy", "vestibular-rehabilitation"],
+    "northeast": [
+        "dry-needling",
+        "massage-therapy",
+        "shockwave-therapy",
+        "vestibular-rehabilitation",
+    ],
     "downtown": ["dry-needling", "massage-therapy"],
     "south": ["massage-therapy", "shockwave-therapy", "vestibular-rehabilitation"],
 }
