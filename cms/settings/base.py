@@ -43,7 +43,10 @@ def env_int(name, default):
 INSTALLED_APPS = [
     "home",
     "treatments",
+    "cms.seo",
+    "cms.delivery",
     "search",
+    "cms.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.delivery.middleware.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -213,11 +217,21 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # Most items one API v2 listing request may ask for (?limit=); see docs/api.md.
 WAGTAILAPI_LIMIT_MAX = env_int("WAGTAILAPI_LIMIT_MAX", 50)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cms@localhost")
+
+# Editorial workflow (cms/editorial, docs/editorial.md).
+# Approving a clinical review sets the next review this many days later.
+CLINICAL_REVIEW_INTERVAL_DAYS = env_int("CLINICAL_REVIEW_INTERVAL_DAYS", 365)
+# Pages whose next review is due within this many days are listed and emailed.
+REVIEW_REMINDER_DAYS = env_int("REVIEW_REMINDER_DAYS", 30)
+# How often `manage.py run_scheduler` runs publish_scheduled (go-live and expiry).
+SCHEDULER_INTERVAL_SECONDS = env_int("SCHEDULER_INTERVAL_SECONDS", 60)
 
 LOGGING = {
     "version": 1,
@@ -229,3 +243,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Response cache (cms/delivery): anonymous GET/HEAD responses, invalidated exactly
+# by the dependency keys each response recorded. See docs/caching.md.
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
+RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 60 * 60)
+RESPONSE_CACHE_MAX_AGE = env_int("RESPONSE_CACHE_MAX_AGE", 0)
+RESPONSE_CACHE_S_MAXAGE = env_int("RESPONSE_CACHE_S_MAXAGE", 600)
+RESPONSE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")

@@ -1,0 +1,1 @@
+"""Content delivery: response caching with exact invalidation, CDN purge, webhooks, preview."""

@@ -1,0 +1,75 @@
+"""What a response showed, as dependency keys, and the version token of each key.
+
+A view records the keys of everything it rendered (`depend_on`). The response
+cache stores, next to each response, the token each key had when it was stored;
+a change bumps the tokens of the keys it touches (`bump`), so exactly the
+responses that showed it stop matching. Keys:
+
+    page:<id>       a page's own content (aliases have their own id)
+    children:<id>   the list of a page's live children
+    clinic:<id>     a clinic's facts (name, phone, booking link, hours)
+    clinics         the set of live clinics (brand directory)
+    offering:<id>   which clinics carry a library treatment
+    tag:<id>        a tag's name, slug or description
+    tagged:<id>     which pages carry a tag (tag landing pages)
+    tags            the tag list with usage counts
+    image:<id>      an image and its renditions
+    site:<id>       anything in a site's tree (API listings, sitemaps)
+    sites           the Site table itself (every response depends on it)
+"""
+
+import time
+
+from django.core.cache import cache
+
+REQUEST_ATTR = "_cache_dependencies"
+TOKEN_PREFIX = "cms:dep:"  # noqa: S105 - a cache key prefix, not a secret
+TOKEN_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def depend_on(request, *keys):
+    """Record that the response to `request` shows what `keys` name."""
+    deps = getattr(request, REQUEST_ATTR, None)
+    if deps is None:
+        deps = set()
+        setattr(request, REQUEST_ATTR, deps)
+    deps.update(key for key in keys if key)
+    deps.add("sites")
+
+
+def dependencies_of(request):
+    return getattr(request, REQUEST_ATTR, None)
+
+
+def _token_key(key):
+    return TOKEN_PREFIX + key
+
+
+def current_tokens(keys):
+    """{key: token} for the keys that have a token (missing keys are absent)."""
+    found = cache.get_many([_token_key(key) for key in keys])
+    return {key: found[_token_key(key)] for key in keys if _token_key(key) in found}
+
+
+def ensure_tokens(keys):
+    """Tokens for every key, creating the missing ones."""
+    tokens = current_tokens(keys)
+    missing = {key: _new_token() for key in keys if key not in tokens}
+    if missing:
+        cache.set_many({_token_key(k): v for k, v in missing.items()}, TOKEN_TIMEOUT)
+        tokens.update(missing)
+    return tokens
+
+
+def bump(*keys):
+    """Invalidate every cached response that showed any of `keys`."""
+    keys = {key for key in keys if key}
+    if keys:
+        token = _new_token()
+        cache.set_many({_token_key(key): token for key in keys}, TOKEN_TIMEOUT)
+
+
+def _new_token():
+    # Nanoseconds since the epoch: comparable with a request's start time, so a
+    # response rendered before a bump is never stored under the new token.
+    return time.time_ns()

@@ -1,0 +1,129 @@
+"""Server-side response cache for anonymous GET/HEAD requests (HTML and API).
+
+A hit is served from the cache alone (no database query); a miss is stored
+only when its view recorded what it showed (see dependencies.py) and nothing
+it depends on changed while it was being rendered. Responses carry an ETag
+and Cache-Control, and a matching If-None-Match gets a 304.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from . import dependencies
+
+KEY_PREFIX = "cms:response:"
+HIT_HEADER = "X-Cache"
+BYPASS_COOKIES = ("sessionid", "csrftoken")
+
+
+def response_cache_key(request):
+    host = request.get_host().lower()
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    raw = f"{host}|{request.path}|{query}"
+    return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in BYPASS_COOKIES):
+        return False  # editors and anyone with a session see live, uncached responses
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(settings.RESPONSE_CACHE_EXCLUDED_PATHS)
+
+
+def etag_for(content):
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _not_modified(request, etag):
+    return etag and etag in [
+        tag.strip() for tag in request.META.get("HTTP_IF_NONE_MATCH", "").split(",")
+    ]
+
+
+class ResponseCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.RESPONSE_CACHE_ENABLED or not is_cacheable_request(request):
+            return self.get_response(request)
+        key = response_cache_key(request)
+        entry = cache.get(key)
+        if entry is not None and self._still_valid(entry):
+            return self._from_entry(request, entry)
+        started = time.time_ns()
+        response = self.get_response(request)
+        self._store(request, response, key, started)
+        return response
+
+    @staticmethod
+    def _still_valid(entry):
+        tokens = dependencies.current_tokens(entry["tokens"].keys())
+        return tokens == entry["tokens"]
+
+    def _from_entry(self, request, entry):
+        from django.http import HttpResponse, HttpResponseNotModified
+
+        if _not_modified(request, entry["etag"]):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        response[HIT_HEADER] = "HIT"
+        return response
+
+    def _store(self, request, response, key, started):
+        deps = dependencies.dependencies_of(request)
+        cacheable = (
+            deps
+            and response.status_code == 200
+            and not response.streaming
+            and not response.has_header("Set-Cookie")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-cache" not in response.get("Cache-Control", "")
+        )
+        if not cacheable:
+            if deps is not None and response.status_code == 200:
+                response[HIT_HEADER] = "SKIP"
+            return
+        tokens = dependencies.ensure_tokens(deps)
+        if any(token > started for token in tokens.values()):
+            return  # something it shows changed while it rendered: do not keep it
+        content = response.content
+        etag = etag_for(content)
+        response["ETag"] = etag
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.RESPONSE_CACHE_MAX_AGE,
+            s_maxage=settings.RESPONSE_CACHE_S_MAXAGE,
+        )
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+        response[HIT_HEADER] = "MISS"
+        kept = (
+            "Content-Type",
+            "ETag",
+            "Cache-Control",
+            "Last-Modified",
+            "Vary",
+            "Content-Language",
+        )
+        headers = [(name, response[name]) for name in kept if response.has_header(name)]
+        cache.set(
+            key,
+            {"status": 200, "content": content, "headers": headers, "etag": etag, "tokens": tokens},
+            settings.RESPONSE_CACHE_TIMEOUT,
+        )
+        if _not_modified(request, etag):
+            response.status_code = 304
+            response.content = b""

@@ -1,0 +1,80 @@
+"""The dependency keys of a served page: the page and everything it shows."""
+
+from wagtail.models import Page
+
+from home.models import ClinicPage, HomePage
+from home.resolver import clinic_context
+
+
+def stream_references(stream_value):
+    """(image ids, tag ids, page ids) referenced in a StreamField's raw data, without queries."""
+    images, tags, pages = set(), set(), set()
+
+    def walk(node, name=None):
+        if isinstance(node, dict):
+            if "type" in node and "value" in node and len(node) <= 3:
+                walk(node["value"], node["type"])
+                return
+            for key, value in node.items():
+                walk(value, key)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+        elif isinstance(node, int) and not isinstance(node, bool):
+            {"image": images, "tag": tags, "page": pages}.get(name, set()).add(node)
+
+    walk(list(stream_value.raw_data))
+    return images, tags, pages
+
+
+def treatment_dependencies(page, request):
+    from treatments.tags import TaggedTreatment
+
+    keys = {f"image:{page.hero_image_id}" if page.hero_image_id else None}
+    images, tags, pages = stream_references(page.body)
+    tags |= set(
+        TaggedTreatment.objects.filter(content_object_id=page.pk).values_list("tag_id", flat=True)
+    )
+    keys |= (
+        {f"image:{i}" for i in images} | {f"tag:{t}" for t in tags} | {f"page:{p}" for p in pages}
+    )
+    ctx = clinic_context(request, page)
+    if ctx.clinic is not None:
+        keys.add(f"clinic:{ctx.clinic.pk}")
+    else:
+        original_id = page.library_page_id or page.alias_of_id or page.pk
+        keys.add(f"offering:{original_id}")
+        keys |= {f"clinic:{clinic.pk}" for clinic in ctx.offering}
+    return keys
+
+
+def page_dependencies(page, request):
+    """Every key whose change should invalidate the response serving `page`."""
+    from treatments.models import TreatmentIndexPage, TreatmentPage
+
+    keys = {f"page:{page.pk}"}
+    if isinstance(page, TreatmentPage):
+        keys |= treatment_dependencies(page, request)
+    elif isinstance(page, TreatmentIndexPage):
+        keys.add(f"children:{page.pk}")
+    elif isinstance(page, ClinicPage):
+        keys |= {f"clinic:{page.pk}", f"children:{page.pk}"}
+    elif isinstance(page, HomePage):
+        keys |= {"clinics", f"children:{page.pk}"}
+    return keys
+
+
+def site_ids_for_path(url_path):
+    """Ids of the sites whose tree contains a page with this url_path."""
+    from wagtail.models import Site
+
+    return sorted(
+        {root.site_id for root in Site.get_site_root_paths() if url_path.startswith(root.root_path)}
+    )
+
+
+def parent_id(page):
+    parent_path = page.path[: -Page.steplen]
+    if not parent_path:
+        return None
+    return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
