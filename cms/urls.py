@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("cms.api.urls")),
+    path("", include("cms.seo.urls")),  # robots.txt, sitemap.xml, tags/<slug>/
 ]
 
 if settings.DEBUG:

@@ -11,12 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.seo.models import SeoMixin
+
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
 from .validators import normalize_postal_code, validate_http_url, validate_postal_code
 
 
-class HomePage(SpecificChildRoutingMixin, Page):
+class HomePage(SeoMixin, SpecificChildRoutingMixin, Page):
     """The brand site's root: clinic directory and the way into the treatment library."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -52,7 +54,7 @@ class Province(models.TextChoices):
     YT = "YT", "Yukon"
 
 
-class ClinicPage(SpecificChildRoutingMixin, Page):
+class ClinicPage(SeoMixin, SpecificChildRoutingMixin, Page):
     """One clinic location and the root of its own Wagtail Site.
 
     The page title is the clinic's name and its slug gives the site's hostname

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from cms.seo.models import CONTENT_PERMISSION, SeoMixin
+from cms.seo.panels import require_permission
 from home.resolver import clinic_context
 from home.routing import SpecificChildRoutingMixin
 
@@ -16,12 +18,14 @@ from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
+class TreatmentIndexPage(SeoMixin, SpecificChildRoutingMixin, Page):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = require_permission(
+        CONTENT_PERMISSION, [*Page.content_panels, FieldPanel("intro")]
+    )
     parent_page_types = ["home.HomePage", "home.ClinicPage"]
     subpage_types = ["treatments.TreatmentPage"]
     child_route_model = "treatments.TreatmentPage"
@@ -42,7 +46,7 @@ class TreatmentIndexPage(SpecificChildRoutingMixin, Page):
         return context
 
 
-class TreatmentPage(ClinicalReviewMixin, Page):
+class TreatmentPage(SeoMixin, ClinicalReviewMixin, Page):
     """A treatment authored once in the library; clinics carry aliases of it."""
 
     summary = models.TextField(
@@ -67,18 +71,27 @@ class TreatmentPage(ClinicalReviewMixin, Page):
         help_text="The library original this clinic page was aliased from (kept after conversion).",
     )
 
+    # Content needs CONTENT_PERMISSION, which SEO staff lack (cms/seo/roles.py).
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("hero_image"),
-        FieldPanel("body"),
+        *require_permission(
+            CONTENT_PERMISSION,
+            [
+                *Page.content_panels,
+                FieldPanel("summary"),
+                FieldPanel("hero_image"),
+                FieldPanel("body"),
+            ],
+        ),
         ClinicsCarryingPanel(heading="Clinics carrying this treatment"),
     ]
     promote_panels = [
-        *Page.promote_panels,
         MultiFieldPanel([FieldPanel("tags")], heading="Tags"),
+        *SeoMixin.promote_panels,
     ]
-    settings_panels = [*ClinicalReviewMixin.review_panels, *Page.settings_panels]
+    settings_panels = [
+        *require_permission(CONTENT_PERMISSION, ClinicalReviewMixin.review_panels),
+        *Page.settings_panels,
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -99,6 +112,7 @@ class TreatmentPage(ClinicalReviewMixin, Page):
         "reviewer_credentials",
         "reviewed_on",
         "next_review_due",
+        *SeoMixin.api_fields,
     ]
     exclude_fields_in_copy = ["library_page"]
 

@@ -22,6 +22,11 @@ class TreatmentTag(TagBase):
         verbose_name_plural = "tags"
         ordering = ["name"]
 
+    @property
+    def landing_path(self):
+        """The tag's landing page on any site (cms/seo serves /tags/<slug>/ per site)."""
+        return f"/tags/{self.slug}/"
+
 
 class TaggedTreatment(ItemBase):
     tag = models.ForeignKey(TreatmentTag, related_name="tagged_items", on_delete=models.CASCADE)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "cms.seo",
+    "cms.seo",
     "cms.delivery",
     "search",
     "cms.editorial",
@@ -217,6 +218,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # Most items one API v2 listing request may ask for (?limit=); see docs/api.md.

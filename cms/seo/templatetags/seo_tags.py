@@ -1,0 +1,44 @@
+"""{% seo_meta as seo %}: the PageMeta for whatever the template is rendering.
+
+A view may hand over its own `seo_meta` (tag pages do); otherwise it is built
+from `page`. `seo_noindex` in the context (search results) forces noindex.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from ..jsonld import jsonld_for, to_script
+from ..meta import NOINDEX, PageMeta, page_meta, request_site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    request = context.get("request")
+    meta = context.get("seo_meta")
+    page = context.get("page")
+    if meta is None and isinstance(page, Page):
+        meta = page_meta(page, request)
+        clinic_context = context.get("clinic_context")
+        clinic = getattr(clinic_context, "clinic", None)
+        meta.jsonld = jsonld_for(page, request, clinic=clinic)
+    if meta is None:
+        site = request_site(request) if request is not None else None
+        site_name = site.site_name if site else ""
+        meta = PageMeta(
+            title=site_name,
+            description="",
+            canonical=request.build_absolute_uri(request.path) if request else "",
+            site_name=site_name,
+        )
+    if context.get("seo_noindex") and meta.robots != "noindex, nofollow":
+        meta.robots = NOINDEX
+    return meta
+
+
+@register.filter
+def jsonld_script(data):
+    """A JSON-LD graph as the body of a <script type="application/ld+json">."""
+    return mark_safe(to_script(data)) if data else ""

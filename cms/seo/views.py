@@ -1,0 +1,58 @@
+"""Public SEO views: robots.txt and the tag landing pages of each site."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import capfirst
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from treatments.tags import TreatmentTag
+
+from .jsonld import graph, tag_page_nodes
+from .meta import PageMeta, title_tag
+from .visibility import site_public_pages
+
+DISALLOWED = ("/admin/", "/search/")
+
+
+def _site(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("no site is configured")
+    return site
+
+
+@require_safe
+def robots_txt(request):
+    site = _site(request)
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), ""]
+    lines.append(f"Sitemap: {site.root_url}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def tag_page(request, slug):
+    """The site's live public treatments carrying the tag; 404 when this site has none."""
+    from treatments.models import TreatmentPage
+
+    site = _site(request)
+    tag = get_object_or_404(TreatmentTag, slug=slug)
+    treatments = list(
+        site_public_pages(site, TreatmentPage)
+        .filter(tagged_items__tag=tag)
+        .defer_streamfields()
+        .order_by("title")
+    )
+    if not treatments:
+        raise Http404("no treatment on this site carries this tag")
+    url = f"{site.root_url}{tag.landing_path}"
+    heading = f"{capfirst(tag.name)}: treatments"
+    meta = PageMeta(
+        title=title_tag(heading, site.site_name),
+        description=tag.description or f"Treatments for {tag.name} at {site.site_name}.",
+        canonical=url,
+        site_name=site.site_name,
+    )
+    meta.jsonld = graph(tag_page_nodes(site, tag, heading, url, treatments, request))
+    context = {"tag": tag, "heading": heading, "treatments": treatments, "seo_meta": meta}
+    return render(request, "seo/tag_page.html", context)
