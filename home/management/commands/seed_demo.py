@@ -4,6 +4,7 @@ leaves every existing page exactly as an editor left it."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.editorial.setup import ensure_editorial
 from cms.seo.roles import ensure_seo_roles
 from home.demo.builder import ensure_brand, ensure_clinics
 from treatments.demo.builder import ensure_clinic_aliases, ensure_library
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         clinics = ensure_clinics(log)
         library = ensure_library(home, log)
         ensure_clinic_aliases(clinics, library, log)
+        ensure_editorial(log)
         ensure_seo_roles()  # after the editorial groups, so they keep editing content
         if not options["skip_index"]:
             call_command("update_index", stdout=self.stdout, verbosity=0)

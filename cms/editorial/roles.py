@@ -1,0 +1,127 @@
+"""Editorial roles as Wagtail groups and page permissions.
+
+- Editors: write treatments in the library (add, edit, lock). They cannot
+  publish: a treatment goes live only when a clinical reviewer approves it.
+- Clinical reviewers: approve or reject treatments in the Clinical review
+  workflow; they may also edit and publish in the library.
+- Clinic managers: <clinic>: one group per clinic, editing and publishing that
+  clinic's page (its facts and hours) and nothing outside that clinic.
+
+Every function here is idempotent: it sets exactly the permissions listed,
+removing any others (Wagtail's own first migration gives "Editors" rights on
+the whole tree, which would reach every clinic).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITORS = "Editors"
+CLINICAL_REVIEWERS = "Clinical reviewers"
+CLINIC_MANAGERS_PREFIX = "Clinic managers: "
+
+LIBRARY_PAGE_PERMISSIONS = {
+    EDITORS: ("add", "change", "lock"),
+    CLINICAL_REVIEWERS: ("change", "publish", "lock", "unlock"),
+}
+CLINIC_PAGE_PERMISSIONS = ("change", "publish", "lock")
+# Images and documents editors and reviewers may use in treatment pages.
+COLLECTION_PERMISSIONS = {
+    EDITORS: ("add_image", "change_image", "choose_image", "add_document", "choose_document"),
+    CLINICAL_REVIEWERS: ("choose_image", "choose_document"),
+}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(kind):
+    return _permission("wagtailcore", f"{kind}_page")
+
+
+def _grant_admin_access(group):
+    """Admin access and page-content editing as the group's only model-wide permissions.
+
+    Image and document rights go by collection. Content editing is
+    `seo.change_page_content` (cms/seo/panels.py guards content fields with it)
+    when that app is installed.
+    """
+    content = Permission.objects.filter(
+        content_type__app_label="seo", codename="change_page_content"
+    )
+    group.permissions.set([_permission("wagtailadmin", "access_admin"), *content])
+
+
+def set_page_permissions(group, page, kinds):
+    """Give `group` exactly `kinds` on `page` and its subtree, and nothing on other pages."""
+    wanted = {_page_permission(kind).pk for kind in kinds}
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=page, permission_id__in=wanted
+    ).delete()
+    for permission_id in wanted:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission_id=permission_id
+        )
+
+
+def _set_collection_permissions(group, codenames):
+    root = Collection.get_first_root_node()
+    wanted = [
+        _permission("wagtailimages" if name.endswith("image") else "wagtaildocs", name)
+        for name in codenames
+    ]
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=root, permission__in=wanted
+    ).delete()
+    for permission in wanted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
+
+
+@transaction.atomic
+def ensure_library_roles(library):
+    """The Editors and Clinical reviewers groups, with rights on the treatment library."""
+    groups = {}
+    for name, kinds in LIBRARY_PAGE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        _grant_admin_access(group)
+        set_page_permissions(group, library, kinds)
+        _set_collection_permissions(group, COLLECTION_PERMISSIONS[name])
+        groups[name] = group
+    return groups
+
+
+def clinic_manager_group_name(clinic):
+    return f"{CLINIC_MANAGERS_PREFIX}{clinic.title}"
+
+
+def clinic_manager_group(clinic):
+    """The group managing `clinic`, found by its permission on the clinic's page."""
+    return (
+        Group.objects.filter(
+            name__startswith=CLINIC_MANAGERS_PREFIX, page_permissions__page_id=clinic.pk
+        )
+        .distinct()
+        .first()
+    )
+
+
+@transaction.atomic
+def ensure_clinic_manager_group(clinic):
+    """Create or rename the clinic's managers group; its rights end at the clinic's page tree."""
+    group = clinic_manager_group(clinic)
+    name = clinic_manager_group_name(clinic)
+    if group is None:  # adopt a group of that name left without rights
+        group = Group.objects.filter(name=name, page_permissions__isnull=True).first()
+    if Group.objects.filter(name=name).exclude(pk=getattr(group, "pk", None)).exists():
+        name = f"{name} ({clinic.slug})"  # two clinics with one title
+    if group is None:
+        group = Group.objects.create(name=name)
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    _grant_admin_access(group)
+    set_page_permissions(group, clinic, CLINIC_PAGE_PERMISSIONS)
+    return group
