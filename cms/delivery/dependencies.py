@@ -51,10 +51,14 @@ def current_tokens(keys):
     return {key: found[_token_key(key)] for key in keys if _token_key(key) in found}
 
 
-def ensure_tokens(keys):
-    """Tokens for every key, creating the missing ones."""
+def ensure_tokens(keys, since):
+    """Tokens for every key; a key never bumped (or evicted) gets `since`, the render's start.
+
+    A bump during the render would have left a token newer than `since`, so a
+    missing token means nothing this response shows changed while it rendered.
+    """
     tokens = current_tokens(keys)
-    missing = {key: _new_token() for key in keys if key not in tokens}
+    missing = {key: since for key in keys if key not in tokens}
     if missing:
         cache.set_many({_token_key(k): v for k, v in missing.items()}, TOKEN_TIMEOUT)
         tokens.update(missing)
@@ -67,6 +71,9 @@ def bump(*keys):
     if keys:
         token = _new_token()
         cache.set_many({_token_key(key): token for key in keys}, TOKEN_TIMEOUT)
+        from .purge import purge_keys
+
+        purge_keys(keys)
 
 
 def _new_token():

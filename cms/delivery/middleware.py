@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from . import dependencies
+from . import dependencies, purge
 
 KEY_PREFIX = "cms:response:"
 HIT_HEADER = "X-Cache"
@@ -95,8 +95,9 @@ class ResponseCacheMiddleware:
             if deps is not None and response.status_code == 200:
                 response[HIT_HEADER] = "SKIP"
             return
-        tokens = dependencies.ensure_tokens(deps)
+        tokens = dependencies.ensure_tokens(deps, since=started)
         if any(token > started for token in tokens.values()):
+            response[HIT_HEADER] = "SKIP"
             return  # something it shows changed while it rendered: do not keep it
         content = response.content
         etag = etag_for(content)
@@ -124,6 +125,7 @@ class ResponseCacheMiddleware:
             {"status": 200, "content": content, "headers": headers, "etag": etag, "tokens": tokens},
             settings.RESPONSE_CACHE_TIMEOUT,
         )
+        purge.remember_url(request.build_absolute_uri(), deps)
         if _not_modified(request, etag):
             response.status_code = 304
             response.content = b""

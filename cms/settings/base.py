@@ -44,15 +44,16 @@ INSTALLED_APPS = [
     "home",
     "treatments",
     "cms.seo",
-    "cms.seo",
     "cms.delivery",
     "search",
     "cms.editorial",
+    "cms.webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -220,8 +221,6 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
 WAGTAILREDIRECTS_AUTO_CREATE = True
-# A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
-WAGTAILREDIRECTS_AUTO_CREATE = True
 # Most items one API v2 listing request may ask for (?limit=); see docs/api.md.
 WAGTAILAPI_LIMIT_MAX = env_int("WAGTAILAPI_LIMIT_MAX", 50)
 
@@ -254,3 +253,33 @@ RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 60 * 60)
 RESPONSE_CACHE_MAX_AGE = env_int("RESPONSE_CACHE_MAX_AGE", 0)
 RESPONSE_CACHE_S_MAXAGE = env_int("RESPONSE_CACHE_S_MAXAGE", 600)
 RESPONSE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+
+# CDN purge on publish (wagtail.contrib.frontend_cache), chosen by environment:
+#   FRONTEND_CACHE_HTTP_URL       a Varnish/nginx-style cache that accepts PURGE requests
+#   CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID
+#   CLOUDFRONT_DISTRIBUTION_ID    (AWS credentials from the usual AWS environment)
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+
+# Publish webhooks (cms/webhooks, docs/webhooks.md): attempts per delivery, the
+# seconds to wait after each failed attempt (the last repeats), and the POST timeout.
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 5)
+WEBHOOK_RETRY_DELAYS = tuple(
+    int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "30,120,600,3600")
+)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
