@@ -1,0 +1,124 @@
+"""Page signals become webhook deliveries for the clinics whose sites show the page.
+
+A clinic shows a page when the page's url_path starts with the clinic's own
+(ClinicPage roots sit at depth 2, so the first url_path segment names the
+clinic). Handlers never raise into the publish: failures are logged, and the
+deliveries are queued only once the transaction commits.
+"""
+
+import json
+import logging
+import uuid
+from datetime import UTC
+from functools import partial
+
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.db.models.signals import post_delete
+from django.utils import timezone
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import Event, WebhookEndpoint
+from .tasks import enqueue_attempt
+
+logger = logging.getLogger(__name__)
+
+
+def site_root_path(url_path):
+    """'/northeast/treatments/x/' -> '/northeast/': the depth-2 ancestor's url_path."""
+    first = url_path.strip("/").split("/", 1)[0]
+    return f"/{first}/" if first else None
+
+
+def path_in_site(url_path):
+    """'/northeast/treatments/x/' -> '/treatments/x/': the page's path on its clinic's site."""
+    rest = url_path.strip("/").split("/")[1:]
+    return "/" + "".join(f"{segment}/" for segment in rest)
+
+
+def endpoints_for(root_paths):
+    """Active endpoints of the clinics rooted at these url_paths, with the site hostname: one query."""
+    hostname = Site.objects.filter(root_page_id=OuterRef("clinic_id")).values("hostname")[:1]
+    return list(
+        WebhookEndpoint.objects.filter(active=True, clinic__url_path__in=root_paths)
+        .annotate(site_hostname=Subquery(hostname))
+        .values("pk", "clinic__url_path", "site_hostname")
+    )
+
+
+def build_payloads(event, page, url_path, old_url_path=None):
+    """[(endpoint id, delivery id, body)] for every endpoint of every clinic the event touches."""
+    roots = {site_root_path(p) for p in (url_path, old_url_path) if p} - {None}
+    if not roots:
+        return []
+    specific_class = page.specific_class or Page
+    timestamp = timezone.now().astimezone(UTC).isoformat().replace("+00:00", "Z")
+    deliveries = []
+    for endpoint in endpoints_for(roots):
+        root = endpoint["clinic__url_path"]
+        payload = {
+            "event": event,
+            "page_id": page.pk,
+            "type": specific_class._meta.label,
+            "path": path_in_site(url_path) if url_path.startswith(root) else None,
+            "site": endpoint["site_hostname"],
+            "timestamp": timestamp,
+            "delivery_id": str(uuid.uuid4()),
+        }
+        if event == Event.MOVED:
+            was_here = old_url_path and old_url_path.startswith(root)
+            payload["old_path"] = path_in_site(old_url_path) if was_here else None
+        body = json.dumps(payload, separators=(",", ":"))
+        deliveries.append((endpoint["pk"], payload["delivery_id"], body))
+    return deliveries
+
+
+def _enqueue_all(event, deliveries):
+    for endpoint_id, delivery_id, body in deliveries:
+        try:
+            enqueue_attempt(delivery_id, endpoint_id, event, body, attempt=1)
+        except Exception:
+            logger.exception("Could not queue webhook %s (%s)", delivery_id, event)
+
+
+def notify(event, page, url_path, old_url_path=None):
+    """Queue the event for delivery after commit. Never raises: a webhook must not fail a publish."""
+    try:
+        # A savepoint keeps a failed query here from poisoning the publish's transaction.
+        with transaction.atomic():
+            deliveries = build_payloads(event, page, url_path, old_url_path)
+        if deliveries:
+            transaction.on_commit(partial(_enqueue_all, event, deliveries), robust=True)
+    except Exception:
+        logger.exception("Webhook %s for page %s not queued", event, getattr(page, "pk", None))
+
+
+def on_published(sender, instance, **kwargs):
+    notify(Event.PUBLISHED, instance, instance.url_path)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    notify(Event.UNPUBLISHED, instance, instance.url_path)
+
+
+def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    if url_path_before != url_path_after:
+        notify(Event.MOVED, instance, url_path_after, old_url_path=url_path_before)
+
+
+def on_deleted(sender, instance, **kwargs):
+    """post_delete of the base Page row (sent once per page, specific rows send their own).
+
+    The deleted instance still holds its url_path; the clinic and its endpoints
+    are still there unless the clinic itself is being deleted, which removes
+    its endpoints too, so nobody is left to tell.
+    """
+    notify(Event.DELETED, instance, instance.url_path)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="webhooks_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="webhooks_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="webhooks_moved")
+    post_delete.connect(on_deleted, sender=Page, dispatch_uid="webhooks_deleted")

@@ -1,0 +1,70 @@
+"""A clinic front end in a thread: verifies each webhook's signature and records it."""
+
+import hashlib
+import hmac
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Receiver:
+    """Listens on 127.0.0.1; answers the queued status codes first, then 204."""
+
+    def __init__(self, secrets):
+        self.secrets = secrets  # path -> secret, one per endpoint
+        self.received = []
+        self.statuses = []
+        self.lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def url(self, path):
+        host, port = self.server.server_address
+        return f"http://{host}:{port}{path}"
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def fail_next(self, *statuses):
+        with self.lock:
+            self.statuses.extend(statuses)
+
+    def bodies(self, path=None):
+        """Parsed payloads that passed verification, optionally only those sent to `path`."""
+        return [r["payload"] for r in self.received if r["verified"] and path in (None, r["path"])]
+
+    def _handler(self):
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                raw = self.rfile.read(int(self.headers["Content-Length"]))
+                secret = receiver.secrets.get(self.path, "")
+                expected = "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
+                given = self.headers.get("X-Clinic-CMS-Signature", "")
+                with receiver.lock:
+                    status = receiver.statuses.pop(0) if receiver.statuses else 204
+                    receiver.received.append(
+                        {
+                            "path": self.path,
+                            "headers": self.headers,  # case-insensitive lookups
+                            "payload": json.loads(raw),
+                            "verified": hmac.compare_digest(expected, given),
+                            "status": status,
+                        }
+                    )
+                self.send_response(status)
+                body = b"" if status == 204 else f"status {status}".encode()
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
