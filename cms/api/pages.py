@@ -2,6 +2,7 @@
 
 import re
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -88,11 +89,15 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
         fields = serializer_class.Meta.fields
         prefetch_streams(objects, fields)
         prime_clinic_contexts(self.request, self.site, objects)
-        if "alias_of" in fields:
-            # Aliases of another site's pages show alias_of: null; fetch only visible targets.
-            target_ids = {page.alias_of_id for page in objects if page.alias_of_id}
-            if target_ids:
-                visible = self.get_base_queryset().filter(pk__in=target_ids)
+        aliases = [page for page in objects if page.alias_of_id]
+        if aliases and ({"alias_of", "seo"} & set(fields)):
+            # One query for every alias target (the SEO canonical reads it too); only
+            # targets inside this site can be visible, so only those are checked.
+            prefetch_related_objects(aliases, "alias_of")
+            root_path = self.site.root_page.path
+            in_site = {p.alias_of_id for p in aliases if p.alias_of.path.startswith(root_path)}
+            if in_site:
+                visible = self.get_base_queryset().filter(pk__in=in_site)
                 self.visible_alias_targets = frozenset(visible.values_list("pk", flat=True))
 
     def find_object(self, queryset, request):

@@ -56,9 +56,9 @@ class ClinicMetaField(Field):
     """The clinic a response is for: the site's clinic, or null on the brand site."""
 
     def get_attribute(self, instance):
-        # Same cache key as the blocks' lookups (site, page): one resolution per page.
+        # The site's clinic does not depend on the page: one resolution per request.
         request = self.context["request"]
-        return clinic_context(request, instance, site=request._api_site).clinic
+        return clinic_context(request, site=request._api_site).clinic
 
     def to_representation(self, clinic):
         detail_url = clinic_detail_url(self.context["request"], clinic.pk)
