@@ -4,18 +4,20 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Receiver:
     """Listens on 127.0.0.1; answers the queued status codes first, then 204."""
 
-    def __init__(self, secrets):
+    def __init__(self, secrets, port=0, delay=0):
         self.secrets = secrets  # path -> secret, one per endpoint
+        self.delay = delay  # seconds to wait before answering
         self.received = []
         self.statuses = []
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path):
@@ -44,6 +46,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers["Content-Length"]))
+                time.sleep(receiver.delay)
                 secret = receiver.secrets.get(self.path, "")
                 expected = "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
                 given = self.headers.get("X-Clinic-CMS-Signature", "")
