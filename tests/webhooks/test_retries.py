@@ -28,10 +28,18 @@ def south_endpoint(library, clinics, receiver):
 
 
 @pytest.fixture
-def db_tasks(settings):
-    """The production task backend, with the worker run in-process by `run_worker`."""
+def db_tasks(settings, monkeypatch):
+    """The production task backend, with the worker run in-process by `run_worker`.
+
+    The worker recycles database connections between tasks; inside the test's
+    transaction that would close it, so (as Django's test client does for
+    requests) connection recycling is switched off.
+    """
     settings.TASKS = DB_TASKS
     settings.WEBHOOK_RETRY_DELAYS = (30, 120)
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
 
 def run_worker():
