@@ -27,6 +27,7 @@ class TreatmentTagViewSet(SnippetViewSet):
     index_view_class = TagIndexView
     edit_view_class = TagEditView
     delete_view_class = TagDeleteView
+    delete_template_name = "seo/admin/confirm_tag_delete.html"
 
     def get_urlpatterns(self):
         return [*super().get_urlpatterns(), path("merge/", MergeTagsView.as_view(), name="merge")]

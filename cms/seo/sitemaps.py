@@ -1,6 +1,7 @@
 """Each site's sitemap.xml: its own live public pages (clinic aliases included) and its tag pages."""
 
 from django.db.models import Max
+from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
@@ -28,7 +29,15 @@ def tags_on_site(site):
     pages = site_public_pages(site, TreatmentPage).values("pk")
     return (
         TreatmentTag.objects.filter(tagged_items__content_object_id__in=pages)
-        .annotate(lastmod=Max("tagged_items__content_object__last_published_at"))
+        .annotate(
+            # Aliases may have no last_published_at of their own: fall back as Wagtail does.
+            lastmod=Max(
+                Coalesce(
+                    "tagged_items__content_object__last_published_at",
+                    "tagged_items__content_object__latest_revision_created_at",
+                )
+            )
+        )
         .order_by("slug")
     )
 

@@ -114,8 +114,6 @@ class TagEditView(EditView):
 class TagDeleteView(DeleteView):
     """The confirmation lists every page that carries or links the tag, live or in a draft."""
 
-    template_name = "seo/admin/confirm_tag_delete.html"
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         site_names = {

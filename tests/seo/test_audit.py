@@ -1,0 +1,106 @@
+"""The SEO audit report: every check on real content, in the admin and as CSV and XLSX."""
+
+import csv
+import datetime
+import io
+
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from cms.seo import audit
+from treatments.models import TreatmentPage
+from treatments.tags import TreatmentTag
+
+
+def _csv(admin_client):
+    response = admin_client.get(reverse("seo_audit"), {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _checks(rows, check):
+    return [row for row in rows if row["Check"] == check]
+
+
+def test_demo_content_findings(admin_client, library, clinics):
+    rows = _csv(admin_client)
+    missing = {row["Page, image or tag"] for row in _checks(rows, audit.MISSING_DESCRIPTION)}
+    assert "Treatment library" in missing and "Dry needling" not in missing
+    assert {row["Page, image or tag"] for row in _checks(rows, audit.IMAGE_WITHOUT_ALT)} >= {
+        "Hero: Dry needling"
+    }
+    untagged = {row["Page, image or tag"] for row in _checks(rows, audit.TAG_WITHOUT_DESCRIPTION)}
+    assert "back pain" in untagged
+    # Aliases are fixed at their original: each finding's edit link opens an editable page.
+    alias_ids = set(
+        TreatmentPage.objects.filter(alias_of__isnull=False).values_list("pk", flat=True)
+    )
+    assert not {reverse("wagtailadmin_pages:edit", args=[pk]) for pk in alias_ids} & {
+        row["Edit URL"] for row in rows
+    }
+
+
+def test_title_length_duplicates_reviews_and_canonicals(admin_client, library, clinics):
+    dry, massage = library["dry-needling"], library["massage-therapy"]
+    dry.seo_title = "Dry needling"
+    dry.save_revision().publish()
+    massage.seo_title = "Massage therapy " + "in Calgary, " * 6
+    massage.canonical_url = "http://localhost/treatments/gone/"
+    massage.save_revision().publish()
+    shockwave = library["shockwave-therapy"]
+    shockwave.seo_title = massage.seo_title
+    shockwave.save_revision().publish()
+    TreatmentPage.objects.filter(pk=library["vestibular-rehabilitation"].pk).update(
+        next_review_due=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    TreatmentTag.objects.filter(slug="back-pain").update(description="Back pain treatments.")
+
+    rows = _csv(admin_client)
+    assert "Dry needling" in {r["Page, image or tag"] for r in _checks(rows, audit.TITLE_TOO_SHORT)}
+    assert "Massage therapy" in {
+        r["Page, image or tag"] for r in _checks(rows, audit.TITLE_TOO_LONG)
+    }
+    duplicates = _checks(rows, audit.DUPLICATE_TITLE)
+    # Where both pages are shown: the brand, Northeast and South; not Downtown.
+    assert {r["Site"] for r in duplicates} == {
+        "Bowview Physiotherapy",
+        "Bowview Physiotherapy Northeast",
+        "Bowview Physiotherapy South",
+    }
+    overdue = _checks(rows, audit.REVIEW_OVERDUE)
+    assert [r["Page, image or tag"] for r in overdue] == ["Vestibular rehabilitation"]
+    assert "3 days ago" in overdue[0]["Detail"]
+    assert "back pain" not in {
+        r["Page, image or tag"] for r in _checks(rows, audit.TAG_WITHOUT_DESCRIPTION)
+    }
+    canonical = _checks(rows, audit.CANONICAL_NOT_LIVE)
+    assert [r["Page, image or tag"] for r in canonical] == ["Massage therapy"]
+    assert canonical[0]["Edit URL"] == reverse("wagtailadmin_pages:edit", args=[massage.pk])
+
+
+def test_canonical_to_an_unpublished_page_is_reported_and_external_ones_are_not(library, clinics):
+    massage = library["massage-therapy"]
+    massage.canonical_url = "http://localhost/treatments/shockwave-therapy/"
+    massage.save_revision().publish()
+    dry = library["dry-needling"]
+    dry.canonical_url = "https://example.org/elsewhere/"
+    dry.save_revision().publish()
+    assert not [f for f in audit.run_audit() if f.check == audit.CANONICAL_NOT_LIVE]
+    library["shockwave-therapy"].unpublish()
+    findings = [f for f in audit.run_audit() if f.check == audit.CANONICAL_NOT_LIVE]
+    assert [f.subject for f in findings] == ["Massage therapy"]
+    assert "unpublished or private" in findings[0].detail
+
+
+def test_report_page_and_xlsx_export(admin_client, library):
+    html = admin_client.get(reverse("seo_audit")).content.decode()
+    assert "SEO audit" in html and audit.TAG_WITHOUT_DESCRIPTION in html
+    assert "export=xlsx" in html and "export=csv" in html
+    response = admin_client.get(reverse("seo_audit"), {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.values)
+    assert rows[0] == ("Check", "Site", "Page, image or tag", "Detail", "Edit URL")
+    assert len(rows) - 1 == len(audit.run_audit())
