@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+from cms.delivery.api_dependencies import RecordCacheDependenciesMixin
+
 from .errors import JsonErrorsMixin, parse_id
 from .pagination import CappedPagination
 from .prefetch import prefetch_for_fields
 from .scoping import resolve_site
 
 
-class ScopedEndpointMixin(JsonErrorsMixin):
+class ScopedEndpointMixin(RecordCacheDependenciesMixin, JsonErrorsMixin):
     """Resolves the site before anything else; anonymous, whoever is logged in."""
 
     authentication_classes = []
@@ -43,4 +45,5 @@ class ScopedEndpointMixin(JsonErrorsMixin):
         return self.get_paginated_response(serializer.data)
 
     def prefetch(self, objects, serializer_class):
+        self.note_served(objects)  # for the response cache's dependencies
         prefetch_for_fields(objects, serializer_class.Meta.model, serializer_class.Meta.fields)

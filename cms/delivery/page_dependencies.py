@@ -27,17 +27,31 @@ def stream_references(stream_value):
     return images, tags, pages
 
 
-def treatment_dependencies(page, request):
+def _tag_ids(page, allow_queries):
+    """The page's tag ids: from prefetched rows when there, else one query (or None)."""
+    prefetched = getattr(page, "_prefetched_objects_cache", {})
+    if "tags" in prefetched:
+        return {tag.pk for tag in prefetched["tags"]}
+    if "tagged_items" in prefetched:
+        return {item.tag_id for item in prefetched["tagged_items"]}
+    if not allow_queries:
+        return None
     from treatments.tags import TaggedTreatment
 
+    rows = TaggedTreatment.objects.filter(content_object_id=page.pk)
+    return set(rows.values_list("tag_id", flat=True))
+
+
+def treatment_dependencies(page, request, allow_queries=True):
     keys = {f"image:{page.hero_image_id}" if page.hero_image_id else None}
     images, tags, pages = stream_references(page.body)
-    tags |= set(
-        TaggedTreatment.objects.filter(content_object_id=page.pk).values_list("tag_id", flat=True)
-    )
-    keys |= (
-        {f"image:{i}" for i in images} | {f"tag:{t}" for t in tags} | {f"page:{p}" for p in pages}
-    )
+    page_tags = _tag_ids(page, allow_queries)
+    if page_tags is None:
+        keys.add("tags")  # no query to spare: any tag change refreshes this response
+    else:
+        tags |= page_tags
+    keys |= {f"image:{i}" for i in images} | {f"tag:{t}" for t in tags}
+    keys |= {f"page:{p}" for p in pages}
     ctx = clinic_context(request, page)
     if ctx.clinic is not None:
         keys.add(f"clinic:{ctx.clinic.pk}")
@@ -48,13 +62,13 @@ def treatment_dependencies(page, request):
     return keys
 
 
-def page_dependencies(page, request):
+def page_dependencies(page, request, allow_queries=True):
     """Every key whose change should invalidate the response serving `page`."""
     from treatments.models import TreatmentIndexPage, TreatmentPage
 
     keys = {f"page:{page.pk}"}
     if isinstance(page, TreatmentPage):
-        keys |= treatment_dependencies(page, request)
+        keys |= treatment_dependencies(page, request, allow_queries)
     elif isinstance(page, TreatmentIndexPage):
         keys.add(f"children:{page.pk}")
     elif isinstance(page, ClinicPage):

@@ -45,3 +45,25 @@ def test_clinic_facts_purge_that_clinics_pages_only(client, library, clinics, cd
     purged = cdn.purged()
     assert f"downtown.localhost{DRY}" in purged
     assert f"northeast.localhost{DRY}" not in purged
+
+
+def test_publish_purges_the_api_urls_that_showed_the_page(client, library, clinics, cdn):
+    from treatments.models import TreatmentPage
+
+    alias = TreatmentPage.objects.descendant_of(clinics["northeast"]).get(slug="dry-needling")
+    urls = [
+        "/api/v2/pages/?type=treatments.TreatmentPage&fields=*",
+        f"/api/v2/pages/{alias.pk}/",
+        "/api/v2/pages/?site=northeast.localhost",
+    ]
+    for url in urls:
+        assert client.get(url, HTTP_HOST="northeast.localhost").status_code == 200
+    massage = TreatmentPage.objects.descendant_of(clinics["northeast"]).get(slug="massage-therapy")
+    client.get(f"/api/v2/pages/{massage.pk}/", HTTP_HOST="northeast.localhost")
+
+    library["dry-needling"].save_revision().publish()
+
+    purged = cdn.purged()
+    for url in urls:
+        assert f"northeast.localhost{url}" in purged, (url, purged)
+    assert f"northeast.localhost/api/v2/pages/{massage.pk}/" not in purged
