@@ -87,6 +87,6 @@ def search(request):
         promotions=[(p, results[p.page_id]) for p in promotions if p.page_id in results],
         results=[results[page.pk] for page in found if page.pk in results],
     )
-    if page_obj.number == 1:
+    if request.GET.get("page", "1") in ("", "1"):  # a new search, not a later page of one
         record_hit(terms)
     return TemplateResponse(request, "search/search.html", context)

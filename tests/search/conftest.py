@@ -28,3 +28,29 @@ def result_titles(response):
 
 def backend_name():
     return connection.vendor
+
+
+def add_treatment(parent_index, title, summary, body=(), publish=True, **fields):
+    """A new treatment page under `parent_index` (published unless told otherwise)."""
+    from django.utils.text import slugify
+
+    from treatments.models import TreatmentPage
+
+    page = parent_index.add_child(
+        instance=TreatmentPage(
+            title=title,
+            slug=slugify(title)[:50],
+            summary=summary,
+            body=list(body),
+            live=publish,
+            **fields,
+        )
+    )
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return TreatmentPage.objects.get(pk=page.pk)
+
+
+def section(heading, text):
+    return {"type": "section", "value": {"heading": heading, "body": f"<p>{text}</p>"}}
