@@ -213,7 +213,20 @@ PHONENUMBER_DB_FORMAT = "E164"
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Clinic CMS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend (PostgreSQL full-text search, or SQLite
+# FTS5) unless SEARCH_URL lists OpenSearch/Elasticsearch nodes; docs/search.md.
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "clinic_cms_"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
