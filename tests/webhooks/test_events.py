@@ -156,3 +156,24 @@ def test_nothing_is_sent_before_the_transaction_commits(endpoints, library, rece
 
     assert receiver.received == []
     assert not WebhookDelivery.objects.exists()
+
+
+def test_finding_recipients_costs_the_same_for_any_number_of_endpoints(
+    endpoints, library, clinics, receiver
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.webhooks.models import WebhookEndpoint
+
+    page = library["dry-needling"]
+    with CaptureQueriesContext(connection) as few:
+        page.save_revision().publish()
+    for n in range(5):
+        for slug in ("northeast", "downtown", "south"):
+            WebhookEndpoint.objects.create(clinic=clinics[slug], url=receiver.url(f"/{slug}{n}"))
+    with CaptureQueriesContext(connection) as many:
+        page.save_revision().publish()
+    lookups = [q for q in many.captured_queries if "webhooks_webhookendpoint" in q["sql"]]
+    assert len(lookups) == 3  # one per published page: the original and its two aliases
+    assert len(many) == len(few)
