@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate seed run worker test lint format check ci clean
+.PHONY: help install migrate seed run worker scheduler test lint format check ci clean browser-deps
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -42,10 +42,19 @@ run: seed
 	@echo "Clinics:    http://northeast.localhost:$(PORT)/  http://downtown.localhost:$(PORT)/  http://south.localhost:$(PORT)/"
 	@trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null' INT TERM EXIT; \
 	SITE_PORT=$(SITE_PORT) $(PY) manage.py db_worker & \
+	SITE_PORT=$(SITE_PORT) $(PY) manage.py run_scheduler & \
 	SITE_PORT=$(SITE_PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: install
 	$(PY) manage.py db_worker
+
+scheduler: install
+	$(PY) manage.py run_scheduler
+
+# Debian's chromium for the browser tests (idempotent; Playwright never downloads a browser).
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

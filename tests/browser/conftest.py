@@ -1,0 +1,96 @@
+"""Playwright (sync) on Debian's chromium against pytest-django's live server.
+
+Never downloads a browser: it launches /usr/bin/chromium, which `make browser-deps`
+installs (and .ci/run calls). Without it every browser test is skipped, saying why.
+A failed test leaves a screenshot in test-artifacts/.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--host-resolver-rules=MAP *.localhost 127.0.0.1",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+# make between browser steps are synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Never fetch a browser build, whatever calls Playwright.
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason=f"{CHROMIUM} is not installed: run `make browser-deps` "
+                        "(apt-get install chromium) to run the browser tests"
+                    )
+                )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def sites_on_live_server(live_server, library):
+    """Every Site (brand and clinics) answering on the live server's port."""
+    from wagtail.models import Site
+
+    port = int(live_server.url.rsplit(":", 1)[1])
+    Site.objects.update(port=port)
+    return port
+
+
+@pytest.fixture
+def new_page(chromium, request):
+    """Open browser pages (one context per call); screenshot them all if the test failed."""
+    contexts = []
+
+    def open_page():
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        for i, context in enumerate(contexts):
+            for j, page in enumerate(context.pages):
+                page.screenshot(path=str(ARTIFACTS / f"{name}-{i}-{j}.png"), full_page=True)
+    for context in contexts:
+        context.close()
