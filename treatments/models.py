@@ -141,18 +141,30 @@ class TreatmentPage(SeoMixin, ClinicalReviewMixin, Page):
 
     @property
     def preview_modes(self):
+        from cms.delivery.preview import FRONTEND_MODE_PREFIX
         from home.models import ClinicPage
 
-        clinics = ClinicPage.objects.order_by("title").values_list("slug", "title")
-        return [(self.BRAND_PREVIEW, "Brand site"), *((slug, title) for slug, title in clinics)]
+        clinics = list(ClinicPage.objects.order_by("title").values_list("slug", "title"))
+        return [
+            (self.BRAND_PREVIEW, "Brand site"),
+            *clinics,
+            *((f"{FRONTEND_MODE_PREFIX}{slug}", f"{title} (front end)") for slug, title in clinics),
+        ]
 
     @property
     def default_preview_mode(self):
         return self.BRAND_PREVIEW
 
     def serve_preview(self, request, mode_name):
+        from cms.delivery.preview import FRONTEND_MODE_PREFIX, serve_frontend_preview
         from home.models import ClinicPage
 
+        if mode_name.startswith(FRONTEND_MODE_PREFIX):
+            clinic = ClinicPage.objects.filter(
+                slug=mode_name.removeprefix(FRONTEND_MODE_PREFIX)
+            ).first()
+            if clinic is not None:
+                return serve_frontend_preview(self, request, clinic.get_site())
         clinic = ClinicPage.objects.filter(slug=mode_name).first()
         request._preview_site = (
             clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first()

@@ -18,3 +18,13 @@ api_router.register_endpoint("images", ClinicImagesAPIViewSet)
 api_router.register_endpoint("documents", ClinicDocumentsAPIViewSet)
 api_router.register_endpoint("clinic", ClinicAPIViewSet)
 api_router.register_endpoint("tags", TagsAPIViewSet)
+
+
+def _register_preview():
+    # Imported late: the preview endpoint builds on the pages endpoint above.
+    from cms.delivery.preview import PreviewAPIViewSet
+
+    api_router.register_endpoint("preview", PreviewAPIViewSet)
+
+
+_register_preview()

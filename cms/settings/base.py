@@ -265,7 +265,14 @@ RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
 RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 60 * 60)
 RESPONSE_CACHE_MAX_AGE = env_int("RESPONSE_CACHE_MAX_AGE", 0)
 RESPONSE_CACHE_S_MAXAGE = env_int("RESPONSE_CACHE_S_MAXAGE", 600)
-RESPONSE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
+RESPONSE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/django-admin/",
+    "/api/v2/preview/",
+)
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), chosen by environment:
 #   FRONTEND_CACHE_HTTP_URL       a Varnish/nginx-style cache that accepts PURGE requests
@@ -296,3 +303,8 @@ WEBHOOK_RETRY_DELAYS = tuple(
     int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "30,120,600,3600")
 )
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+
+# Headless preview (cms/delivery/preview.py): how long a preview token works, and
+# the front end's preview URL ({root_url} and {hostname} are the clinic site's).
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
+PREVIEW_CLIENT_URL = os.environ.get("PREVIEW_CLIENT_URL", "{root_url}/preview/")
