@@ -9,6 +9,7 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("cms.openapi.urls")),  # openapi.json, ahead of the endpoints
     path("api/v2/", include("cms.api.urls")),
     path("search/", search_views.search, name="search"),
     path("", include("cms.seo.urls")),  # robots.txt, sitemap.xml, tags/<slug>/

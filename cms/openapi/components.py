@@ -1,0 +1,137 @@
+"""Schema helpers and the shapes several endpoints and blocks share.
+
+Each shape mirrors one function of the serving code, named in its description;
+tests/openapi validates real responses against them.
+"""
+
+from treatments.renditions import RENDITIONS
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema):
+    """`schema` or JSON null (OpenAPI 3.1: a type list for scalars, anyOf otherwise)."""
+    if set(schema) <= {"type", "format", "description", "enum"} and "type" in schema:
+        result = {**schema, "type": [schema["type"], "null"]}
+        if "enum" in schema:
+            result["enum"] = [*schema["enum"], None]
+        return result
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(properties, required=None, description=None):
+    """A closed object: every key the code writes is listed, nothing else is allowed."""
+    schema = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+BOOLEAN = {"type": "boolean"}
+HTML = {
+    "type": "string",
+    "contentMediaType": "text/html",
+    "description": "Ready HTML (WAGTAILAPI_RICH_TEXT_FORMAT = html), internal links expanded.",
+}
+URL = {"type": "string", "description": "An absolute URL."}
+
+RENDITION = obj(
+    {"url": STRING, "width": INTEGER, "height": INTEGER},
+    description="One rendition (treatments/renditions.py); url is relative to MEDIA_URL.",
+)
+
+COMPONENTS = {
+    "Error": obj(
+        {"message": STRING},
+        description="Every 400, 401 and 404 of the API (cms/api/errors.py).",
+    ),
+    "ListingMeta": obj({"total_count": INTEGER}),
+    "Rendition": RENDITION,
+    "Renditions": obj(
+        {name: nullable(ref("Rendition")) for name in RENDITIONS},
+        description="The documented sizes; each is null when the image file is missing.",
+    ),
+    "Image": obj(
+        {
+            "id": INTEGER,
+            "title": STRING,
+            "alt": STRING,
+            "width": INTEGER,
+            "height": INTEGER,
+            "renditions": ref("Renditions"),
+        },
+        description="An image as blocks serve it (treatments.renditions.image_api_representation).",
+    ),
+    "ImageField": obj(
+        {
+            "id": INTEGER,
+            "meta": obj({"type": STRING, "detail_url": URL}),
+            "title": STRING,
+            "alt": STRING,
+            "width": INTEGER,
+            "height": INTEGER,
+            "renditions": ref("Renditions"),
+        },
+        required=["id", "meta", "title", "renditions"],
+        description="An image foreign key of a page (cms.api.serializers.ImageRenditionsField).",
+    ),
+    "ClinicSummary": obj(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "url": nullable(URL),
+            "phone": {"type": "string", "description": "E.164, e.g. +14035550142."},
+            "booking_url": STRING,
+        },
+        description="A clinic in clinic-aware blocks (treatments.blocks.clinic_aware.clinic_summary).",
+    ),
+    "ClinicMeta": obj(
+        {"id": INTEGER, "name": STRING, "slug": STRING, "detail_url": URL},
+        description="meta.clinic: the clinic a response is for (cms.api.serializers.ClinicMetaField).",
+    ),
+    "TagSummary": obj({"id": INTEGER, "name": STRING, "slug": STRING}),
+    "PageSummary": obj(
+        {
+            "id": INTEGER,
+            "meta": obj(
+                {"type": STRING, "detail_url": URL, "html_url": nullable(URL)},
+                required=["type", "detail_url"],
+            ),
+            "title": STRING,
+        },
+        description="A nested page (meta.parent, meta.alias_of).",
+    ),
+    "OpeningHours": obj(
+        {
+            "day": {"type": "integer", "minimum": 0, "maximum": 6, "description": "Monday = 0."},
+            "day_name": STRING,
+            "opens": nullable({"type": "string", "description": "HH:MM"}),
+            "closes": nullable({"type": "string", "description": "HH:MM"}),
+            "closed": BOOLEAN,
+        }
+    ),
+    "Seo": obj(
+        {
+            "title": STRING,
+            "description": STRING,
+            "canonical": STRING,
+            "robots": STRING,
+            "site_name": STRING,
+            "og_type": STRING,
+            "image": nullable(
+                obj({"url": URL, "width": INTEGER, "height": INTEGER, "alt": STRING})
+            ),
+            "twitter_card": {"type": "string", "enum": ["summary", "summary_large_image"]},
+        },
+        description="The page's head metadata (cms.seo.meta.PageMeta.as_dict).",
+    ),
+}
