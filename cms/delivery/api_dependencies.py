@@ -49,11 +49,12 @@ class RecordCacheDependenciesMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200 and getattr(self, "action", None) in (
-            "listing_view",
-            "detail_view",
-        ):
-            depend_on(
-                getattr(request, "_request", request), *api_dependencies(self, self._served_objects)
-            )
+        action = getattr(self, "action", None)
+        django_request = getattr(request, "_request", request)
+        if response.status_code == 200 and action in ("listing_view", "detail_view"):
+            depend_on(django_request, *api_dependencies(self, self._served_objects))
+        elif response.status_code == 302 and action == "find_view" and getattr(self, "site", None):
+            # Where a path leads changes only when a page of this site moves, is
+            # renamed, published or unpublished: each bumps site:<id>.
+            depend_on(django_request, f"site:{self.site.pk}")
         return response

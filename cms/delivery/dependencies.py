@@ -23,7 +23,7 @@ import time
 from django.core.cache import cache
 
 REQUEST_ATTR = "_cache_dependencies"
-TOKEN_PREFIX = "cms:dep:"  # noqa: S105 - a cache key prefix, not a secret
+TOKEN_PREFIX = "cms:dep:"  # noqa: S105 - a cache key prefix, not a secret  # nosec B105
 TOKEN_TIMEOUT = 60 * 60 * 24 * 30
 
 

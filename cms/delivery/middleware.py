@@ -19,6 +19,7 @@ from . import dependencies, purge
 KEY_PREFIX = "cms:response:"
 HIT_HEADER = "X-Cache"
 BYPASS_COOKIES = ("sessionid", "csrftoken")
+CACHEABLE_STATUSES = (200, 301, 302)
 
 
 def response_cache_key(request):
@@ -72,7 +73,7 @@ class ResponseCacheMiddleware:
     def _from_entry(self, request, entry):
         from django.http import HttpResponse, HttpResponseNotModified
 
-        if _not_modified(request, entry["etag"]):
+        if entry["status"] == 200 and _not_modified(request, entry["etag"]):
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(entry["content"], status=entry["status"])
@@ -85,14 +86,14 @@ class ResponseCacheMiddleware:
         deps = dependencies.dependencies_of(request)
         cacheable = (
             deps
-            and response.status_code == 200
+            and response.status_code in CACHEABLE_STATUSES
             and not response.streaming
             and not response.has_header("Set-Cookie")
             and "private" not in response.get("Cache-Control", "")
             and "no-cache" not in response.get("Cache-Control", "")
         )
         if not cacheable:
-            if deps is not None and response.status_code == 200:
+            if deps is not None and response.status_code in CACHEABLE_STATUSES:
                 response[HIT_HEADER] = "SKIP"
             return
         tokens = dependencies.ensure_tokens(deps, since=started)
@@ -118,14 +119,21 @@ class ResponseCacheMiddleware:
             "Last-Modified",
             "Vary",
             "Content-Language",
+            "Location",
         )
         headers = [(name, response[name]) for name in kept if response.has_header(name)]
         cache.set(
             key,
-            {"status": 200, "content": content, "headers": headers, "etag": etag, "tokens": tokens},
+            {
+                "status": response.status_code,
+                "content": content,
+                "headers": headers,
+                "etag": etag,
+                "tokens": tokens,
+            },
             settings.RESPONSE_CACHE_TIMEOUT,
         )
         purge.remember_url(request.build_absolute_uri(), deps)
-        if _not_modified(request, etag):
+        if response.status_code == 200 and _not_modified(request, etag):
             response.status_code = 304
             response.content = b""

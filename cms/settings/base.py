@@ -5,6 +5,7 @@ docs/configuration.md for the full list.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "cms.editorial",
     "cms.webhooks",
+    "cms.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +86,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the response cache, so cached hits carry these headers too.
+    "cms.ops.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.delivery.middleware.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -154,16 +162,25 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "clinic-cms",
-        },
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "clinic-cms-renditions",
-        },
-    }
+    # No Redis: a file-based cache, shared by every process on this machine (web
+    # server, task worker, scheduler), so an invalidation in one reaches all.
+    # A per-process local-memory cache would keep serving what another process
+    # invalidated. Set CACHE_BACKEND=locmem to force it for a single process.
+    CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))
+    if os.environ.get("CACHE_BACKEND") == "locmem":
+        CACHES = {
+            name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+            for name in ("default", "renditions")
+        }
+    else:
+        CACHES = {
+            name: {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": CACHE_DIR / name,
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+            for name in ("default", "renditions")
+        }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -272,6 +289,7 @@ RESPONSE_CACHE_EXCLUDED_PATHS = (
     "/media/",
     "/django-admin/",
     "/api/v2/preview/",
+    "/healthz",
 )
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), chosen by environment:
@@ -308,3 +326,83 @@ WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 # the front end's preview URL ({root_url} and {hostname} are the clinic site's).
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 PREVIEW_CLIENT_URL = os.environ.get("PREVIEW_CLIENT_URL", "{root_url}/preview/")
+
+# Security headers and admin login throttling (cms/ops, docs/deploy.md#security).
+# Content-Security-Policy (django-csp): strict on public pages; the Wagtail admin
+# needs inline scripts and styles, so paths under ADMIN_CSP_PATH_PREFIXES get
+# ADMIN_CONTENT_SECURITY_POLICY. CSP_MEDIA_SOURCES adds origins that serve media
+# (an S3 bucket or CDN); CSP_FRAME_SOURCES the embed providers.
+CSP_MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_SOURCES],
+        "media-src": ["'self'", *CSP_MEDIA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CSP_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "media-src": ["'self'", "blob:", *CSP_MEDIA_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): browser features no page here uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# SecurityMiddleware: X-Content-Type-Options: nosniff and a Referrer-Policy everywhere.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one
+# username from one client address, that pair is refused (HTTP 429) for
+# LOGIN_COOLOFF_MINUTES; a successful login resets the count. The client address
+# is the Nth X-Forwarded-For entry from the right behind TRUSTED_PROXY_COUNT proxies.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login early
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.ops.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "ops/login_locked.html"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -88,3 +88,19 @@ def test_unpublished_page_disappears_from_listing_and_detail(client, library, cl
     assert api(client, path, "northeast.localhost").status_code == 404
     listing = api(client, LISTING, "northeast.localhost").json()
     assert "dry-needling" not in [item["meta"]["slug"] for item in listing["items"]]
+
+
+def test_find_redirect_is_cached_and_follows_a_slug_change(client, library):
+    path = "/api/v2/pages/find/?html_path=/treatments/dry-needling/"
+    first = api(client, path, "localhost")
+    assert first.status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        again = api(client, path, "localhost")
+    assert (again.status_code, again["Location"], len(queries)) == (302, first["Location"], 0)
+
+    original = library["dry-needling"]
+    original.slug = "needling"
+    original.save_revision().publish()
+    assert api(client, path, "localhost").status_code == 404
+    moved = api(client, "/api/v2/pages/find/?html_path=/treatments/needling/", "localhost")
+    assert moved["Location"] == first["Location"]
