@@ -46,4 +46,7 @@ class ScopedEndpointMixin(RecordCacheDependenciesMixin, JsonErrorsMixin):
 
     def prefetch(self, objects, serializer_class):
         self.note_served(objects)  # for the response cache's dependencies
-        prefetch_for_fields(objects, serializer_class.Meta.model, serializer_class.Meta.fields)
+        # A detail leaves renditions to Wagtail's rendition cache: no query when warm.
+        listing = self.action == "listing_view"
+        meta = serializer_class.Meta
+        prefetch_for_fields(objects, meta.model, meta.fields, renditions=listing)

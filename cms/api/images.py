@@ -12,7 +12,7 @@ from .serializers import PrefetchedTagsMixin, image_renditions
 
 
 class RenditionsField(ImageDownloadUrlField):
-    """The documented rendition sizes of an image (see renditions.py)."""
+    """The documented rendition sizes of an image (treatments/renditions.py)."""
 
     def to_representation(self, image):
         return image_renditions(image)

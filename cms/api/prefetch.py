@@ -37,8 +37,12 @@ def image_fields(model, field_names):
     return result
 
 
-def lookups_for(model, field_names):
-    """prefetch_related lookups for the given serializer fields of `model`."""
+def lookups_for(model, field_names, renditions=True):
+    """prefetch_related lookups for the given serializer fields of `model`.
+
+    For one object, `renditions=False` leaves renditions to Wagtail's rendition
+    cache (a warm cache costs no query; a prefetch always costs one).
+    """
     lookups = []
     for name in field_names:
         try:
@@ -51,16 +55,16 @@ def lookups_for(model, field_names):
             continue  # fetched by the view only when the target is visible
         elif isinstance(field, ForeignKey) and not isinstance(field, ParentalKey):
             lookups.append(name)
-            if issubclass(field.related_model, get_image_model()):
+            if renditions and issubclass(field.related_model, get_image_model()):
                 lookups.append(renditions_prefetch(name))
         elif field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
             lookups.append(name)
     return lookups
 
 
-def prefetch_for_fields(objects, model, field_names):
+def prefetch_for_fields(objects, model, field_names, renditions=True):
     """Prefetch on `objects` (a list) everything `field_names` will touch."""
-    lookups = lookups_for(model, field_names)
+    lookups = lookups_for(model, field_names, renditions=renditions)
     if objects and lookups:
         prefetch_related_objects(objects, *lookups)
     return objects
