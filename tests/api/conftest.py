@@ -49,16 +49,6 @@ def add_page(parent, title, slug=None, publish=True, **fields):
     return page
 
 
-@pytest.fixture
-def library(brand, clinics):
-    """The demo treatment library (brand site) and each clinic's aliases of it."""
-    from treatments.demo.builder import ensure_clinic_aliases, ensure_library
-
-    pages = ensure_library(brand, log=lambda message: None)
-    ensure_clinic_aliases(clinics, pages, log=lambda message: None)
-    return pages
-
-
 def path_of(url):
     """The path and query of an absolute API URL, for the test client."""
     return "/" + url.split("/", 3)[3]
