@@ -137,3 +137,42 @@ class ResponseCacheMiddleware:
         if response.status_code == 200 and _not_modified(request, etag):
             response.status_code = 304
             response.content = b""
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that does not answer is a 503 with Retry-After, not a 500.
+
+    Requests fail fast while PostgreSQL restarts (connection refused, or the
+    connect timeout) and the next ones reconnect by themselves: Django opens a
+    new connection per request when the old one is unusable
+    (CONN_HEALTH_CHECKS), so the app never needs a restart.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.http import HttpResponse, JsonResponse
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        import logging
+
+        logging.getLogger("cms.delivery").error("database unavailable: %s", exception)
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"message": "the service is briefly unavailable; retry shortly"}, status=503
+            )
+        else:
+            response = HttpResponse(
+                "Service briefly unavailable; please retry shortly.",
+                status=503,
+                content_type="text/plain",
+            )
+        response["Retry-After"] = "5"
+        response["Cache-Control"] = "no-store"
+        return response

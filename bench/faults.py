@@ -1,0 +1,328 @@
+"""Load and faults on loopback: publishes under load, Redis stopped, PostgreSQL restarted.
+
+    .venv/bin/python -m bench.faults --duration 40        # the full run
+    .venv/bin/python -m bench.faults --short              # what CI runs (about a minute)
+
+Everything runs on this machine and only talks to 127.0.0.1: a private
+PostgreSQL cluster (initdb in a temporary folder, its own port) and a private
+redis-server (its own port), so stopping them disturbs nothing else. gunicorn
+serves the project; reader threads request API and HTML URLs of a clinic while
+an editor process publishes a new summary every few seconds. Checks:
+
+1. no 5xx at any time, except 503s while PostgreSQL is down (they must come
+   back fast: under 2 s each);
+2. no stale read: a request that starts after a publish returned never shows
+   an older summary;
+3. Redis stopped: requests keep succeeding from the database; when Redis is
+   back, responses are cached again (X-Cache: HIT);
+4. PostgreSQL restarted: requests during the restart fail fast, later ones
+   succeed without restarting the app.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PG_BIN = (
+    Path("/usr/lib/postgresql") / sorted(os.listdir("/usr/lib/postgresql"))[-1] / "bin"
+    if Path("/usr/lib/postgresql").exists()
+    else None
+)
+PG_PORT, REDIS_PORT, APP_PORT = 55432, 56379, 8198
+MARKER = re.compile(r"fault-marker-(\d+)")
+
+
+def run_as_postgres(args, **kwargs):
+    if os.geteuid() == 0:
+        args = ["runuser", "-u", "postgres", "--", *args]
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
+
+
+class PrivatePostgres:
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="clinic-faults-pg-"))
+        shutil.chown(self.dir, "postgres") if os.geteuid() == 0 else None
+        self.data = self.dir / "data"
+        run_as_postgres(
+            [str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"]
+        )
+
+    def start(self):
+        run_as_postgres(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-w",
+                "-l",
+                str(self.dir / "log"),
+                "-o",
+                f"-p {PG_PORT} -k {self.dir} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        )
+
+    def stop(self):
+        run_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-m", "fast", "stop"])
+
+    def cleanup(self):
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class PrivateRedis:
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(REDIS_PORT),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(50):
+            if (
+                subprocess.run(
+                    ["redis-cli", "-p", str(REDIS_PORT), "ping"], capture_output=True
+                ).returncode
+                == 0
+            ):
+                return
+            time.sleep(0.1)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class Recorder:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.responses = []  # (started, finished, phase, url, status, marker, x_cache)
+        self.publishes = []  # (returned_at, marker)
+        self.phase = "load"
+
+    def add(self, *row):
+        with self.lock:
+            self.responses.append(row)
+
+
+def reader(recorder, urls, host, stop):
+    while not stop.is_set():
+        for url in urls:
+            started = time.time()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{APP_PORT}{url}", headers={"Host": host}
+            )
+            status, body, x_cache = 0, "", ""
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    status, body, x_cache = (
+                        response.status,
+                        response.read().decode(),
+                        response.headers.get("X-Cache", ""),
+                    )
+            except urllib.error.HTTPError as error:
+                status = error.code
+            except OSError:
+                status = -1
+            found = MARKER.findall(body)
+            recorder.add(
+                started,
+                time.time(),
+                recorder.phase,
+                url,
+                status,
+                max(map(int, found)) if found else None,
+                x_cache,
+            )
+
+
+def editor(recorder, env, stop, every):
+    n = 0
+    while not stop.is_set():
+        n += 1
+        code = (
+            "from treatments.models import TreatmentPage;"
+            "p = TreatmentPage.objects.get(slug='treatment-1', alias_of__isnull=True);"
+            f"p.summary = 'Summary fault-marker-{n}.'; p.save_revision().publish()"
+        )
+        result = subprocess.run(
+            [PY, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode == 0:
+            with recorder.lock:
+                recorder.publishes.append((time.time(), n))
+        stop.wait(every)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=40, help="seconds of load in each phase")
+    parser.add_argument("--short", action="store_true", help="CI: short phases")
+    args = parser.parse_args(argv)
+    phase_seconds = 8 if args.short else args.duration
+    if PG_BIN is None or shutil.which("redis-server") is None:
+        print("faults: PostgreSQL and redis-server are required")
+        return 2
+
+    pg, redis = PrivatePostgres(), PrivateRedis()
+    pg.start()
+    redis.start()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres",
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+        "CONN_MAX_AGE": "60",
+    }
+    app = None
+    try:
+        subprocess.run(
+            [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
+        summary = json.loads(
+            subprocess.run(
+                [PY, "-m", "bench.content", "--clinics=3", "--treatments=3", "--blocks=10"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        app = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "gunicorn",
+                "cms.wsgi",
+                "--config",
+                str(ROOT / "bench" / "gunicorn_conf.py"),
+                "--bind",
+                f"127.0.0.1:{APP_PORT}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--worker-class",
+                "gthread",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep(3)
+        urls = [
+            f"/api/v2/pages/{summary['detail_id']}/",
+            summary["path"],
+            "/api/v2/pages/?type=treatments.TreatmentPage&fields=summary",
+        ]
+        recorder, stop = Recorder(), threading.Event()
+        threads = [
+            threading.Thread(target=reader, args=(recorder, urls, summary["host"], stop))
+            for _ in range(4)
+        ]
+        threads.append(threading.Thread(target=editor, args=(recorder, env, stop, 3)))
+        for thread in threads:
+            thread.start()
+        time.sleep(phase_seconds)
+        recorder.phase = "redis-down"
+        redis.stop()
+        time.sleep(phase_seconds)
+        recorder.phase = "redis-back"
+        redis.start()
+        time.sleep(phase_seconds)
+        recorder.phase = "postgres-down"
+        pg.stop()
+        time.sleep(max(3, phase_seconds // 2))
+        pg.start()
+        recorder.phase = "postgres-back"
+        time.sleep(phase_seconds)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+        return report(recorder)
+    finally:
+        if app is not None:
+            os.killpg(app.pid, signal.SIGTERM)
+        with contextlib.suppress(Exception):  # already stopped
+            redis.stop()
+        pg.cleanup()
+
+
+def report(recorder):
+    rows, publishes = recorder.responses, sorted(recorder.publishes)
+    failures = []
+    by_phase = {}
+    for started, finished, phase, url, status, marker, x_cache in rows:
+        stats = by_phase.setdefault(
+            phase, {"requests": 0, "5xx": 0, "503": 0, "ok": 0, "hits": 0, "slowest_error_s": 0.0}
+        )
+        stats["requests"] += 1
+        stats["ok"] += status == 200
+        stats["hits"] += x_cache == "HIT"
+        if status >= 500 or status == -1:
+            if phase == "postgres-down" and status == 503:
+                stats["503"] += 1
+                stats["slowest_error_s"] = max(
+                    stats["slowest_error_s"], round(finished - started, 2)
+                )
+            else:
+                stats["5xx"] += 1
+        if status == 200 and marker is not None:
+            newest_before = max((n for t, n in publishes if t < started), default=None)
+            if newest_before is not None and marker < newest_before:
+                failures.append(
+                    f"stale read: {url} started {started:.2f} showed marker {marker}, publish {newest_before} had returned"
+                )
+    for phase, stats in by_phase.items():
+        print(f"{phase:14} {json.dumps(stats)}")
+        if stats["5xx"]:
+            failures.append(f"{phase}: {stats['5xx']} unexpected 5xx or connection errors")
+        if stats["slowest_error_s"] > 2:
+            failures.append(f"{phase}: an error took {stats['slowest_error_s']} s (not fast)")
+    if by_phase.get("redis-down", {}).get("ok", 0) == 0:
+        failures.append("redis-down: no request succeeded while Redis was stopped")
+    if by_phase.get("redis-back", {}).get("hits", 0) == 0:
+        failures.append("redis-back: caching did not resume after Redis came back")
+    if by_phase.get("postgres-back", {}).get("ok", 0) == 0:
+        failures.append("postgres-back: no request succeeded after PostgreSQL came back")
+    print(f"publishes: {len(publishes)}; responses: {len(rows)}")
+    for failure in failures[:20]:
+        print("FAIL", failure)
+    print("faults: " + ("FAILED" if failures else "passed"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
