@@ -34,7 +34,7 @@ def test_a_word_only_in_a_draft_finds_nothing(admin_client, client, indexed):
     client.logout()
     assert _found_on(client, "narwhal") == set()
     # The live text is still what is found, on the original and on every alias.
-    assert _found_on(client, "relaxant") == {"brand", "northeast", "downtown"}
+    assert _found_on(client, "prescribed") == {"brand", "northeast", "downtown"}
 
 
 def test_a_never_published_page_finds_nothing(client, indexed):

@@ -57,13 +57,15 @@ def test_everything_shown_is_escaped(client, indexed):
         'Summary with <script>alert("zebrafish")</script>.',
         body=[section("<i>zebrafish</i>", "Body &lt;img src=x onerror=alert(1)&gt; zebrafish.")],
     )
-    response = search_html(client, HOSTS["brand"], '<script>"zebrafish"</script>')
-    html = response.content.decode()
+    html = search_html(client, HOSTS["brand"], "zebrafish").content.decode()
     assert "<script>alert" not in html and "<b>Bold</b>" not in html and "<img src=x" not in html
     assert "&lt;b&gt;Bold&lt;/b&gt; <mark>zebrafish</mark> &amp; co" in html
-    assert "&lt;<mark>script</mark>&gt;alert(&quot;<mark>zebrafish</mark>&quot;)" in html
-    # The query itself is echoed escaped in the box and in the count.
+    assert "alert(&quot;<mark>zebrafish</mark>&quot;)&lt;/script&gt;" in html
+    # The query itself is echoed escaped, in the box and in the count.
+    html = search_html(client, HOSTS["brand"], '<script>"zebrafish"</script>').content.decode()
+    assert "<script>" not in html
     assert 'value="&lt;script&gt;&quot;zebrafish&quot;&lt;/script&gt;"' in html
+    assert "for “&lt;script&gt;&quot;zebrafish&quot;&lt;/script&gt;”" in html
 
 
 def test_results_are_paginated_with_the_query_kept(client, indexed):
