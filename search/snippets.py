@@ -51,7 +51,7 @@ def highlight(text, pattern):
         pieces.append(f"<mark>{escape(match.group())}</mark>")
         position = match.end()
     pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # every piece is escaped above
+    return mark_safe("".join(pieces))  # every piece escaped above  # nosec B308 B703
 
 
 def searchable_text(page):
@@ -65,7 +65,14 @@ def searchable_text(page):
             parts.extend(str(item) for item in value if item)
         elif value:
             parts.append(str(value))
-    return " ".join(part.strip() for part in parts if part.strip())
+    return " ".join(_as_sentence(part) for part in parts if part.strip())
+
+
+def _as_sentence(text):
+    """Block texts are separate strings (a benefit's title, then its description): end
+    each like a sentence so a snippet reads "Relieves pain. Backache, …", not a run-on."""
+    text = text.strip()
+    return text if text[-1] in ".!?:;,…" else f"{text}."
 
 
 def snippet(text, pattern):
@@ -84,7 +91,7 @@ def snippet(text, pattern):
     fragment = highlight(text[start:end], pattern)
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
-    return mark_safe(f"{prefix}{fragment}{suffix}")  # the fragment is escaped
+    return mark_safe(f"{prefix}{fragment}{suffix}")  # fragment escaped  # nosec B308 B703
 
 
 def summary_of(page):
