@@ -15,6 +15,8 @@ class ClinicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
 
 class ClinicDocumentsAPIViewSet(ScopedEndpointMixin, DocumentsAPIViewSet):
     base_serializer_class = ClinicDocumentSerializer
+    # ?site= as on every endpoint (ScopedEndpointMixin resolves it).
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {"site"}
     filter_backends = [
         filters.IdParametersFilter,
         filters.FieldsFilter,

@@ -24,6 +24,8 @@ class ClinicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
 
 class ClinicImagesAPIViewSet(ScopedEndpointMixin, ImagesAPIViewSet):
     base_serializer_class = ClinicImageSerializer
+    # ?site= as on every endpoint (ScopedEndpointMixin resolves it).
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters | {"site"}
     filter_backends = [
         filters.IdParametersFilter,
         filters.FieldsFilter,

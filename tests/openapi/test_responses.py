@@ -105,3 +105,13 @@ def test_the_schema_rejects_what_the_api_never_sends(client, document, library):
     assert broken(lambda d: d["meta"].update(type="home.ClinicPage"))
     assert broken(lambda d: d["hero_image"]["renditions"].pop("social"))
     assert broken(lambda d: d.update(reviewed_on=20260926))
+
+
+def test_every_listing_takes_the_site_parameter(client, document, library):
+    """docs/api.md: any request may name its site with ?site= (images and documents too)."""
+    for name in ("pages", "images", "documents", "clinic", "tags"):
+        path = f"/api/v2/{name}/"
+        assert "site" in {p["name"] for p in document["paths"][path]["get"]["parameters"]}
+        data = get_valid(client, document, path, path, "localhost", site="northeast.localhost")
+        for item in data["items"]:
+            assert item["meta"]["detail_url"].startswith("http://northeast.localhost/")
