@@ -129,8 +129,11 @@ class Recorder:
 
 
 def reader(recorder, urls, host, stop):
+    n = 0
     while not stop.is_set():
-        for url in urls:
+        n += 1
+        # The last URL is never cached (a new query string each time): it always reaches the database.
+        for url in [*urls, f"{urls[1]}?uncached={threading.get_ident()}-{n}"]:
             started = time.time()
             request = urllib.request.Request(
                 f"http://127.0.0.1:{APP_PORT}{url}", headers={"Host": host}
@@ -179,6 +182,20 @@ def editor(recorder, env, stop, every):
             with recorder.lock:
                 recorder.publishes.append((time.time(), n))
         stop.wait(every)
+
+
+def wait_until_ready(host, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{APP_PORT}/bench/json", headers={"Host": host}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer within a minute")
 
 
 def main(argv=None):
@@ -241,7 +258,7 @@ def main(argv=None):
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        time.sleep(3)
+        wait_until_ready(summary["host"])
         urls = [
             f"/api/v2/pages/{summary['detail_id']}/",
             summary["path"],
