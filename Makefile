@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate seed run worker scheduler test lint format check ci clean browser-deps
+.PHONY: bench faults help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make check    Django system checks and missing-migration check"
 	@echo "make ci       what CI runs (.ci/run)"
+	@echo "make security bandit (code) and pip-audit (requirements.txt)"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -70,6 +71,25 @@ format: install
 check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# bandit: every finding fixed or carrying `# nosec` with its reason (pyproject.toml [tool.bandit]).
+# pip-audit: fails on a known vulnerability. Where no vulnerability service answers it can only
+# list what it could not audit; PIP_AUDIT_ARGS=--strict makes that a failure (docs/deploy.md).
+PIP_AUDIT_ARGS ?=
+security: install
+	$(BIN)/bandit -c pyproject.toml -r . -q
+	@$(BIN)/pip-audit -r requirements.txt --progress-spinner off $(PIP_AUDIT_ARGS) \
+		> $(VENV)/pip-audit.txt 2>&1; status=$$?; cat $(VENV)/pip-audit.txt; \
+	unaudited=$$(grep -c "could not be audited" $(VENV)/pip-audit.txt); \
+	if [ "$$unaudited" -gt 0 ]; then echo "pip-audit: WARNING: $$unaudited dependencies were NOT audited:" \
+		"no vulnerability service answered from this machine (docs/deploy.md#dependency-audit)"; fi; \
+	exit $$status
+
+bench: install
+	$(PY) -m bench.run --sizes small,medium --duration 10
+
+faults: install
+	$(PY) -m bench.faults --short
 
 ci:
 	bash .ci/run
