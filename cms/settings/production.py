@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.ops.jsonlog import logging_config
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_int, env_list
 
@@ -44,3 +46,48 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+
+# Load balancers probe /healthz over plain HTTP, straight to the app.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Login throttling counts failures per client address: behind nginx or a load
+# balancer that address is in X-Forwarded-For (cms/ops/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+
+# Media: local disk (MEDIA_ROOT) unless AWS_STORAGE_BUCKET_NAME names an
+# S3-compatible bucket (AWS S3, MinIO, Ceph, R2...). Credentials come from the
+# usual AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or an
+# instance role. See docs/deploy.md#media.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            # Image URLs stay stable and CDN-cacheable; documents go through Django below.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    # Documents are streamed by Wagtail's serve view, which enforces their privacy,
+    # rather than redirecting to a bucket URL anyone could reuse.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    _media_origin = (
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else os.environ.get("AWS_S3_ENDPOINT_URL", "https://*.amazonaws.com")
+    )
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_media_origin)
+
+# Logs: JSON lines on stdout (LOG_FORMAT=plain for text), gunicorn's included.
+LOGGING = logging_config(
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    json_lines=os.environ.get("LOG_FORMAT", "json") != "plain",
+)

@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # test settings only  # nosec B105
 ALLOWED_HOSTS = ["*"]
 SITE_PORT = 80
 BASE_DOMAIN = "localhost"

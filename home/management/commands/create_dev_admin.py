@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "admin"
-PASSWORD = "admin-dev-only"  # noqa: S105 - documented development credential
+PASSWORD = "admin-dev-only"  # noqa: S105 - documented development credential  # nosec B105
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Operations: health endpoint, JSON logging, security headers, client IP for login throttling."""
