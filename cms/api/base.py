@@ -44,6 +44,12 @@ class ScopedEndpointMixin(RecordCacheDependenciesMixin, JsonErrorsMixin):
         serializer = serializer_class(objects, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)
 
+    def find_object(self, queryset, request):
+        # Wagtail's default passes ?id= to the database unchecked ("false" was a 500).
+        if "id" in request.GET:
+            return queryset.filter(pk=parse_id(request.GET["id"])).first()
+        return None
+
     def prefetch(self, objects, serializer_class):
         self.note_served(objects)  # for the response cache's dependencies
         # A detail leaves renditions to Wagtail's rendition cache: no query when warm.

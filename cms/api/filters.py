@@ -48,8 +48,8 @@ class IdParametersFilter(BaseFilterBackend):
                 field = queryset.model._meta.get_field(name)
             except FieldDoesNotExist:
                 field = None  # not a model field: nothing to check
-            if isinstance(field, (models.AutoField, models.ForeignKey)):
-                parse_id(value, name)
+            if isinstance(field, (models.AutoField, models.ForeignKey, models.ForeignObjectRel)):
+                parse_id(value, name)  # reverse relations too (images' ?renditions=)
         return queryset
 
 
