@@ -176,6 +176,7 @@ class DocumentBuilder:
                 {
                     "200": self.json("A page of items.", ref(listing)),
                     "400": self.error("Bad input."),
+                    "404": self.error("Unknown format."),
                 },
             )
         }

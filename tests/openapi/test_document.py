@@ -53,7 +53,7 @@ def test_every_endpoint_has_listing_detail_and_find(document):
         listing = document["paths"][base]["get"]
         detail = document["paths"][f"{base}{{id}}/"]["get"]
         find = document["paths"][f"{base}find/"]["get"]
-        assert set(listing["responses"]) == {"200", "400"}
+        assert set(listing["responses"]) == {"200", "400", "404"}
         assert set(detail["responses"]) == {"200", "400", "404"}
         assert set(find["responses"]) == {"302", "400", "404"}
         for operation in (listing, detail, find):
