@@ -106,16 +106,7 @@ def prefetch_streams(objects, field_names):
 
 
 def prime_clinic_contexts(request, site, pages):
-    """Seed home.resolver's per-request cache for every page of a clinic site's listing.
-
-    On a clinic site the context is the same for every page, so one resolver call
-    serves them all; on the brand site each page has its own offering clinics.
-    """
+    """Resolve every page's clinic context in one batch (see home.resolver)."""
     from home import resolver
 
-    context = resolver.clinic_context(request, site=site)
-    if context.clinic is None:
-        return
-    cache = getattr(request, resolver._REQUEST_ATTR)
-    for page in pages:
-        cache.setdefault((site.pk, page.pk), context)
+    resolver.prime_clinic_contexts(request, pages, site=site)

@@ -102,11 +102,6 @@ def test_alias_detail_budget(northeast_api, library):
     assert count <= 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="brand site: home.resolver.clinics_offering runs one query per page; "
-    "needs a batched variant in the resolver (owned by home/)",
-)
 def test_brand_listing_with_bodies_does_not_grow(brand_api, library):
     params = {"type": TREATMENT, "fields": "body"}
     assert queries(brand_api, "pages/", limit=1, **params) == queries(
@@ -114,11 +109,6 @@ def test_brand_listing_with_bodies_does_not_grow(brand_api, library):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="brand site: cms.delivery.page_dependencies.treatment_dependencies asks "
-    "home.resolver.clinic_context per page to record cache keys (one query per page)",
-)
 def test_brand_listing_without_bodies_does_not_grow(brand_api, library):
     params = {"type": TREATMENT, "fields": "*,-body"}
     assert queries(brand_api, "pages/", limit=1, **params) == queries(
