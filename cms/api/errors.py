@@ -1,6 +1,7 @@
 """Bad input becomes a 400 (or 404) JSON answer that names the problem, never a 500."""
 
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.http import Http404
 from rest_framework import status
 from rest_framework.response import Response
@@ -31,6 +32,13 @@ class JsonErrorsMixin:
             message = "; ".join(exc.messages)
             return Response(
                 {"message": f"invalid filter value: {message}"},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        if isinstance(exc, DataError):
+            # A value the field accepts but the database cannot store, e.g. a date-time
+            # whose offset is beyond PostgreSQL's +/-15:59. The SQL is not echoed.
+            return Response(
+                {"message": "invalid filter value: out of range for the database"},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         if isinstance(exc, Http404):
