@@ -14,7 +14,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -129,7 +129,8 @@ def run_operation(operation, strategy, examples, deadline):
     def check(case):
         if time.monotonic() > deadline:
             return
-        response = case.call()
+        with transaction.atomic():  # a database error must not poison the cases after it
+            response = case.call()
         try:
             case.validate_response(response, checks=CHECKS)
         except (AssertionError, BaseExceptionGroup) as error:  # a Failure, or a FailureGroup
