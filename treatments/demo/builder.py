@@ -8,6 +8,7 @@ import datetime
 import io
 import json
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -31,16 +32,20 @@ def hero_image(title, ink, paper):
     existing = Image.objects.filter(title=image_title).first()
     if existing:
         return existing
-    width, height = HERO_SIZE
-    canvas = PILImage.new("RGB", HERO_SIZE, paper)
+    width, height = size = getattr(settings, "DEMO_HERO_SIZE", HERO_SIZE)
+    canvas = PILImage.new("RGB", size, paper)
     draw = ImageDraw.Draw(canvas)
     for x in range(0, width, 4):
         mix = x / width
         colour = tuple(int(p + (i - p) * mix * 0.55) for p, i in zip(paper, ink, strict=True))
         draw.rectangle([x, 0, x + 4, height], fill=colour)
-    for i, radius in enumerate((340, 220, 120)):
+    for i, radius in enumerate(r * height // 900 for r in (340, 220, 120)):
         cx, cy = int(width * (0.68 + 0.06 * i)), int(height * (0.45 - 0.05 * i))
-        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=ink, width=10)
+        draw.ellipse(
+            [cx - radius, cy - radius, cx + radius, cy + radius],
+            outline=ink,
+            width=max(2, height // 90),
+        )
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     slug = title.lower().replace(" ", "-")
