@@ -27,7 +27,6 @@ ChildOfFilter = wagtail_filters.ChildOfFilter
 DescendantOfFilter = wagtail_filters.DescendantOfFilter
 FieldsFilter = wagtail_filters.FieldsFilter
 OrderingFilter = wagtail_filters.OrderingFilter
-SearchFilter = wagtail_filters.SearchFilter
 TranslationOfFilter = wagtail_filters.TranslationOfFilter
 
 _TREE_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
@@ -68,3 +67,41 @@ class LocaleFilter(BaseFilterBackend):
         if child_of:
             queryset._filtered_by_child_of = child_of
         return queryset
+
+
+MAX_SEARCH_LENGTH = 200
+SEARCH_OPERATORS = ("and", "or")
+
+
+class SearchFilter(wagtail_filters.SearchFilter):
+    """Wagtail's search, given only the query's words, as the search page is.
+
+    Quotes, operators and NUL bytes reach no backend (on SQLite a lone quote
+    broke the FTS5 query: a 500); a query with no words finds nothing.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        from search.queries import search_terms
+
+        raw = request.GET["search"]
+        if "\x00" in raw:
+            raise BadRequestError("search must not contain a NUL character")
+        if len(raw) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(f"search is limited to {MAX_SEARCH_LENGTH} characters")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        terms = search_terms(raw)
+        if not terms:
+            return queryset.none()
+        query = request.GET.copy()
+        query["search"] = " ".join(terms)
+        django_request = getattr(request, "_request", request)
+        original = django_request.GET
+        django_request.GET = query
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            django_request.GET = original

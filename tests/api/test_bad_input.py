@@ -111,4 +111,5 @@ def test_limit_is_capped_by_the_setting(northeast_api, settings):
 
 def test_offset_beyond_the_end_is_an_empty_page(northeast_api):
     data = northeast_api.json("pages/", offset=500)
-    assert data["items"] == [] and data["meta"]["total_count"] == 1
+    total = northeast_api.json("pages/")["meta"]["total_count"]
+    assert data["items"] == [] and data["meta"]["total_count"] == total > 0
