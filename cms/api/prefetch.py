@@ -62,9 +62,23 @@ def lookups_for(model, field_names, renditions=True):
     return lookups
 
 
+def seo_lookups(model):
+    """What the `seo` field reads (cms.seo.meta): share images with their renditions, the alias target."""
+    lookups = ["alias_of"]
+    for name in ("og_image", "hero_image"):
+        try:
+            model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        lookups += [name, renditions_prefetch(name)]
+    return lookups
+
+
 def prefetch_for_fields(objects, model, field_names, renditions=True):
     """Prefetch on `objects` (a list) everything `field_names` will touch."""
     lookups = lookups_for(model, field_names, renditions=renditions)
+    if "seo" in field_names and renditions:  # a listing: batch what each page's seo reads
+        lookups += [lookup for lookup in seo_lookups(model) if lookup not in lookups]
     if objects and lookups:
         prefetch_related_objects(objects, *lookups)
     return objects

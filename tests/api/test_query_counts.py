@@ -114,3 +114,12 @@ def test_brand_listing_without_bodies_does_not_grow(brand_api, library):
     assert queries(brand_api, "pages/", limit=1, **params) == queries(
         brand_api, "pages/", limit=4, **params
     )
+
+
+def test_seo_field_listing_does_not_grow(northeast_api, brand_api, library):
+    for api in (northeast_api, brand_api):
+        params = {"type": TREATMENT, "fields": "seo"}
+        queries(api, "pages/", limit=4, **params)  # renditions are generated once
+        assert queries(api, "pages/", limit=1, **params) == queries(
+            api, "pages/", limit=4, **params
+        )
