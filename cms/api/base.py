@@ -1,6 +1,7 @@
 """What every endpoint shares: the site resolved first, JSON errors, bounded paging."""
 
 from django.urls import path
+from rest_framework.renderers import JSONRenderer
 
 from cms.delivery.api_dependencies import RecordCacheDependenciesMixin
 
@@ -14,6 +15,8 @@ class ScopedEndpointMixin(RecordCacheDependenciesMixin, JsonErrorsMixin):
     """Resolves the site before anything else; anonymous, whoever is logged in."""
 
     authentication_classes = []
+    # JSON only: DRF's browsable HTML API is not a public surface of this project.
+    renderer_classes = [JSONRenderer]
     pagination_class = CappedPagination
 
     def initial(self, request, *args, **kwargs):

@@ -26,5 +26,3 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
-# Demo hero images drawn small: the suite builds the demo library for many tests.
-DEMO_HERO_SIZE = (320, 180)
