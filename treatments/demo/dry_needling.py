@@ -83,7 +83,7 @@ BODY = [
         "value": {
             "claim": "Relief can begin in the first session",
             "summary": (
-                "Research in the Journal of Orthopaedic & Sports Physical Therapy found "
+                "A study the Journal of Orthopaedic & Sports Physical Therapy published found "
                 "that dry needling gave immediate relief of upper back and shoulder pain, "
                 "including for people whose pain had resisted other care. Added to other "
                 "physiotherapy, it also improved how freely patients could move."
@@ -303,7 +303,7 @@ BODY = [
                 },
                 {
                     "aspect": "Purpose",
-                    "left": "Release muscle trigger points to relieve tension and pain.",
+                    "left": "Calm trigger points in muscle so tension and pain ease.",
                     "right": "Balance the flow of energy (Qi) through the body.",
                 },
                 {
