@@ -23,9 +23,6 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP *.localhost 127.0.0.1",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests
-# make between browser steps are synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Never fetch a browser build, whatever calls Playwright.
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -44,6 +41,14 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
+@pytest.fixture(autouse=True)
+def _orm_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+    make between browser steps are synchronous and safe. Set for browser tests only,
+    so nothing else (such as `check --deploy` in a subprocess) inherits it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
@@ -51,8 +56,10 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def chromium(_orm_beside_playwright):
+    """One headless chromium per test (about a second), so the event loop Playwright
+    runs in this thread ends with the test and never meets other tests' ORM calls."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
