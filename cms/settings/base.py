@@ -360,6 +360,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_CSP_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Avatars over HTTPS whatever the scheme of the admin (the default is scheme-relative).
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -368,7 +370,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:", "https:"],
         "media-src": ["'self'", "blob:", *CSP_MEDIA_SOURCES],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],  # the upgrade notice
         "frame-src": ["'self'", "https:"],
         "worker-src": ["'self'", "blob:"],
         "object-src": ["'none'"],
