@@ -19,7 +19,10 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, extra_env):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright in this process;
+    # a deployment never has it (check --deploy rejects it), so neither does this child.
+    dropped = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
