@@ -5,6 +5,7 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from cms.ops.jsonlog import JsonFormatter
@@ -42,6 +43,8 @@ def probe(**env):
     environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     environment.update(PRODUCTION_ENV)
     environment["ALLOWED_HOSTS"] += ",testserver"
+    # Its own SQLite file: `SELECT 1` needs no tables, and DATABASE_URL may name a test server.
+    environment["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/db.sqlite3"
     environment.update(env)
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", PROBE],
