@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: bench faults help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
+.PHONY: bench bench-deps faults help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -85,7 +85,12 @@ security: install
 		"no vulnerability service answered from this machine (docs/deploy.md#dependency-audit)"; fi; \
 	exit $$status
 
-bench: install
+# wrk (Debian's package) drives the benchmark's HTTP load; installed once, like chromium.
+bench-deps:
+	@if command -v wrk >/dev/null 2>&1; then echo "wrk: $$(command -v wrk)"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; fi
+
+bench: install bench-deps
 	$(PY) -m bench.run --sizes small,medium --duration 10
 
 faults: install
