@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.seo.models import SeoMixin
+from cms.visibility import public_pages
 
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
@@ -34,7 +35,7 @@ class HomePage(SeoMixin, SpecificChildRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clinics"] = ClinicPage.objects.live().public().order_by("title")
+        context["clinics"] = public_pages(None, ClinicPage).order_by("title")
         return context
 
 

@@ -1,7 +1,7 @@
 """The scoped search every public surface runs: one site's live, public pages.
 
 The HTML search page and `/api/v2/pages/?search=` answer from the same
-queryset (cms.api.scoping.public_pages) handed to the same backend call, so a
+queryset (cms.visibility.public_pages) handed to the same backend call, so a
 front end and a patient see the same results. Only the user's words reach the
 backend: quotes, operators and control characters are dropped first, because
 the database backends pass terms into FTS5 / tsquery syntax and some
@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from cms.api.scoping import public_pages
+from cms.visibility import public_pages
 
 # Longest query the search page accepts (longer input is a 400 with a message).
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)

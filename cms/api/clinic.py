@@ -13,12 +13,12 @@ from wagtail.api import APIField
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from cms.visibility import public_pages
 from home.models import ClinicPage
 
 from . import filters
 from .base import ScopedEndpointMixin
 from .errors import BadRequestError, parse_id
-from .scoping import public_pages
 from .serializers import PageHtmlUrlField, clinic_detail_url
 
 

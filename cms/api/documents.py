@@ -3,9 +3,10 @@
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
+from cms.visibility import in_public_collections
+
 from . import filters
 from .base import ScopedEndpointMixin
-from .scoping import in_public_collections
 from .serializers import PrefetchedTagsMixin
 
 

@@ -4,10 +4,11 @@ from django.db.models import prefetch_related_objects
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.visibility import in_public_collections
+
 from . import filters
 from .base import ScopedEndpointMixin
 from .prefetch import renditions_prefetch
-from .scoping import in_public_collections
 from .serializers import PrefetchedTagsMixin, image_renditions
 
 

@@ -8,11 +8,12 @@ from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from cms.visibility import public_pages
+
 from . import filters
 from .base import ScopedEndpointMixin
 from .errors import BadRequestError, parse_id
 from .prefetch import image_fields, prefetch_streams, prime_clinic_contexts
-from .scoping import public_pages
 from .serializers import PageSerializer
 
 # Slugs are ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS = False): "/a-b/c_d/" and the like.

@@ -1,21 +1,10 @@
-"""One site per request, and only what an anonymous visitor of that site may see.
+"""One site per request: the Host header, or `?site=HOST[:PORT]`.
 
-The API is a public, cacheable surface: view restrictions (password, login,
-groups) always hide a page or collection and everything under it, whoever
-asks. Privacy is expressed in SQL (EXISTS subqueries) so every filter, search
-and lookup starts from the same scoped queryset at no extra query.
+What an anonymous visitor of that site may see is cms.visibility's rule, the
+same for the API as for every other public surface.
 """
 
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Substr
-from django.utils import timezone
-from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    Page,
-    PageViewRestriction,
-    Site,
-)
+from wagtail.models import Site
 
 from .errors import BadRequestError
 
@@ -58,39 +47,3 @@ def resolve_site(request):
         setattr(target, _SITE_ATTR, site)
         target._api_site = site
     return site
-
-
-def _under_restriction(restriction_model, node_field, outer_path):
-    """EXISTS: a view restriction sits on the outer node or one of its ancestors."""
-    steplen = Page.steplen if node_field == "page" else Collection.steplen
-    ancestor_path = Substr(OuterRef(outer_path), 1, F(f"{node_field}__depth") * steplen)
-    return Exists(restriction_model.objects.filter(**{f"{node_field}__path": ancestor_path}))
-
-
-def public_pages(site, model=Page):
-    """Live, unexpired, unrestricted pages of `site` (the site root included).
-
-    With `site=None`, such pages of every site (the brand's clinic directory).
-    """
-    now = timezone.now()
-    queryset = (
-        model._default_manager.live()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .exclude(_under_restriction(PageViewRestriction, "page", "path"))
-    )
-    if site is not None:
-        queryset = queryset.descendant_of(site.root_page, inclusive=True)
-    return queryset
-
-
-def public_collections():
-    """Collections with no view restriction on them or on any ancestor."""
-    return Collection.objects.exclude(
-        _under_restriction(CollectionViewRestriction, "collection", "path")
-    )
-
-
-def in_public_collections(queryset):
-    """Images or documents outside restricted collections; safe to search further."""
-    visible = queryset.filter(collection__in=public_collections()).values("pk")
-    return queryset.model.objects.filter(pk__in=visible).order_by("id")

@@ -11,13 +11,13 @@ from wagtail.api import APIField
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from cms.visibility import public_pages
 from treatments.models import TreatmentPage
 from treatments.tags import TreatmentTag
 
 from . import filters
 from .base import ScopedEndpointMixin
 from .errors import BadRequestError, parse_id
-from .scoping import public_pages
 
 ORDERINGS = {"name", "slug", "usage_count"}
 

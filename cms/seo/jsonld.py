@@ -10,6 +10,7 @@ import json
 
 from django.utils.html import strip_tags
 
+from cms.visibility import public_pages
 from home.models import ClinicPage, HomePage, Weekday
 
 from .canonical import canonical_url
@@ -93,7 +94,7 @@ def clinic_node(clinic, url, brand_url=None):
 
 def brand_nodes(brand, request):
     url = _site_root_url(brand, request)
-    clinics = ClinicPage.objects.live().public().prefetch_related("hours").order_by("title")
+    clinics = public_pages(None, ClinicPage).prefetch_related("hours").order_by("title")
     return [
         {
             "@type": "MedicalOrganization",

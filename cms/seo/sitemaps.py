@@ -5,9 +5,8 @@ from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
+from cms.visibility import public_pages
 from treatments.tags import TreatmentTag
-
-from .visibility import site_public_pages
 
 
 class PageSitemap(Sitemap):
@@ -15,10 +14,7 @@ class PageSitemap(Sitemap):
 
     def items(self):
         return (
-            site_public_pages(self.get_wagtail_site())
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            public_pages(self.get_wagtail_site()).order_by("path").defer_streamfields().specific()
         )
 
 
@@ -26,7 +22,7 @@ def tags_on_site(site):
     """Tags carried by the site's public treatments, each with `lastmod` (latest publish)."""
     from treatments.models import TreatmentPage
 
-    pages = site_public_pages(site, TreatmentPage).values("pk")
+    pages = public_pages(site, TreatmentPage).values("pk")
     return (
         TreatmentTag.objects.filter(tagged_items__content_object_id__in=pages)
         .annotate(

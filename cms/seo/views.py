@@ -6,11 +6,11 @@ from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from cms.visibility import public_pages
 from treatments.tags import TreatmentTag
 
 from .jsonld import graph, tag_page_nodes
 from .meta import PageMeta, title_tag
-from .visibility import site_public_pages
 
 DISALLOWED = ("/admin/", "/search/")
 
@@ -38,7 +38,7 @@ def tag_page(request, slug):
     site = _site(request)
     tag = get_object_or_404(TreatmentTag, slug=slug)
     treatments = list(
-        site_public_pages(site, TreatmentPage)
+        public_pages(site, TreatmentPage)
         .filter(tagged_items__tag=tag)
         .defer_streamfields()
         .order_by("title")

@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import (
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from cms.api.scoping import public_pages
+from cms.visibility import public_pages
 from home.models import ClinicPage
 from treatments.tags import TreatmentTag
 

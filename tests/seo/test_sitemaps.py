@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cms.seo.visibility import site_public_pages
+from cms.visibility import public_pages
 from treatments.models import TreatmentPage
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -25,7 +25,7 @@ def _sitemap(client, host):
 
 
 def _expected_pages(site):
-    return {page.get_full_url() for page in site_public_pages(site)}
+    return {page.get_full_url() for page in public_pages(site)}
 
 
 def test_each_site_lists_exactly_its_pages_and_tag_pages(client, library, clinics):
