@@ -6,11 +6,15 @@ from django.core.cache import caches
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from cms.delivery.middleware import LOCAL
+
     for cache in caches.all():
         cache.clear()
+    LOCAL.clear()
     yield
     for cache in caches.all():
         cache.clear()
+    LOCAL.clear()
 
 
 @pytest.fixture

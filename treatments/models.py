@@ -7,8 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from cms.delivery.dependencies import valid_until
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
+from cms.visibility import public_children
 from home.resolver import clinic_context
 from home.routing import SpecificChildRoutingMixin
 
@@ -36,13 +38,12 @@ class TreatmentIndexPage(SeoMixin, SpecificChildRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = (
-            TreatmentPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .order_by("title")
+        treatments = list(
+            public_children(self, TreatmentPage).select_related("hero_image").order_by("title")
         )
+        context["treatments"] = treatments
+        # The listing must change the second one of them expires.
+        valid_until(request, *(page.expire_at for page in treatments))
         return context
 
 

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from home.models import ClinicPage
 
-from .dependencies import depend_on
+from .dependencies import depend_on, valid_until
 from .page_dependencies import page_dependencies
 
 
@@ -53,6 +53,10 @@ class RecordCacheDependenciesMixin:
         django_request = getattr(request, "_request", request)
         if response.status_code == 200 and action in ("listing_view", "detail_view"):
             depend_on(django_request, *api_dependencies(self, self._served_objects))
+            valid_until(
+                django_request,
+                *(getattr(obj, "expire_at", None) for obj in self._served_objects),
+            )
         elif response.status_code == 302 and action == "find_view" and getattr(self, "site", None):
             # Where a path leads changes only when a page of this site moves, is
             # renamed, published or unpublished: each bumps site:<id>.

@@ -23,6 +23,7 @@ import time
 from django.core.cache import cache
 
 REQUEST_ATTR = "_cache_dependencies"
+UNTIL_ATTR = "_cache_valid_until"
 TOKEN_PREFIX = "cms:dep:"  # noqa: S105 - a cache key prefix, not a secret  # nosec B105
 TOKEN_TIMEOUT = 60 * 60 * 24 * 30
 
@@ -39,6 +40,23 @@ def depend_on(request, *keys):
 
 def dependencies_of(request):
     return getattr(request, REQUEST_ATTR, None)
+
+
+def valid_until(request, *moments):
+    """Record that the response to `request` must not be served after the earliest of `moments`.
+
+    A page past its expiry date leaves every surface at once, before the
+    scheduler unpublishes it (which then bumps its keys as usual).
+    """
+    moments = [moment for moment in moments if moment is not None]
+    if moments:
+        earliest = min(moments).timestamp()
+        setattr(request, UNTIL_ATTR, min(earliest, getattr(request, UNTIL_ATTR, earliest)))
+
+
+def valid_until_of(request):
+    """The epoch second after which the response must not be served, or None."""
+    return getattr(request, UNTIL_ATTR, None)
 
 
 def _token_key(key):

@@ -15,11 +15,14 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from . import dependencies, purge
+from .local_entries import LocalEntries
 
 KEY_PREFIX = "cms:response:"
 HIT_HEADER = "X-Cache"
 BYPASS_COOKIES = ("sessionid", "csrftoken")
 CACHEABLE_STATUSES = (200, 301, 302)
+# Recently served entries, kept in this process; checked against the shared tokens on every hit.
+LOCAL = LocalEntries(settings.RESPONSE_CACHE_LOCAL_BYTES)
 
 
 def response_cache_key(request):
@@ -57,8 +60,14 @@ class ResponseCacheMiddleware:
         if not settings.RESPONSE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
         key = response_cache_key(request)
+        entry = LOCAL.get(key)
+        if entry is not None:
+            if self._still_valid(entry):
+                return self._from_entry(request, entry)
+            LOCAL.discard(key)
         entry = cache.get(key)
         if entry is not None and self._still_valid(entry):
+            LOCAL.put(key, entry)
             return self._from_entry(request, entry)
         started = time.time_ns()
         response = self.get_response(request)
@@ -67,6 +76,9 @@ class ResponseCacheMiddleware:
 
     @staticmethod
     def _still_valid(entry):
+        until = entry.get("until")
+        if until is not None and time.time() >= until:
+            return False  # something it shows has expired since
         tokens = dependencies.current_tokens(entry["tokens"].keys())
         return tokens == entry["tokens"]
 
@@ -79,6 +91,8 @@ class ResponseCacheMiddleware:
             response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
+        if response.has_header("Location"):
+            response.url = response["Location"]  # as on Django's redirect responses
         response[HIT_HEADER] = "HIT"
         return response
 
@@ -96,6 +110,13 @@ class ResponseCacheMiddleware:
             if deps is not None and response.status_code in CACHEABLE_STATUSES:
                 response[HIT_HEADER] = "SKIP"
             return
+        until = dependencies.valid_until_of(request)
+        timeout = settings.RESPONSE_CACHE_TIMEOUT
+        if until is not None:
+            if until <= time.time():
+                response[HIT_HEADER] = "SKIP"
+                return
+            timeout = min(timeout, max(1, int(until - time.time()) + 1))
         tokens = dependencies.ensure_tokens(deps, since=started)
         if any(token > started for token in tokens.values()):
             response[HIT_HEADER] = "SKIP"
@@ -106,8 +127,8 @@ class ResponseCacheMiddleware:
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.RESPONSE_CACHE_MAX_AGE,
-            s_maxage=settings.RESPONSE_CACHE_S_MAXAGE,
+            max_age=min(settings.RESPONSE_CACHE_MAX_AGE, timeout),
+            s_maxage=min(settings.RESPONSE_CACHE_S_MAXAGE, timeout),
         )
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
@@ -130,9 +151,11 @@ class ResponseCacheMiddleware:
                 "headers": headers,
                 "etag": etag,
                 "tokens": tokens,
+                "until": until,
             },
-            settings.RESPONSE_CACHE_TIMEOUT,
+            timeout,
         )
+        LOCAL.discard(key)
         purge.remember_url(request.build_absolute_uri(), deps)
         if response.status_code == 200 and _not_modified(request, etag):
             response.status_code = 304

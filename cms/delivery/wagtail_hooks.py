@@ -1,10 +1,20 @@
 """Record what each served page shows, so the response cache can keep it exactly as long as valid."""
 
+from django.http import Http404
 from django.utils.http import http_date
 from wagtail import hooks
 
-from .dependencies import depend_on
+from cms.visibility import is_expired
+
+from .dependencies import depend_on, valid_until
 from .page_dependencies import page_dependencies
+
+
+@hooks.register("before_serve_page")
+def hide_expired_page(page, request, serve_args, serve_kwargs):
+    """A page past its expiry date is gone at once, not when the scheduler next runs."""
+    if is_expired(page):
+        raise Http404
 
 
 @hooks.register("on_serve_page")
@@ -16,6 +26,7 @@ def record_page_dependencies(callback):
         if page.get_view_restrictions():
             return response  # private pages are never cached
         depend_on(request, *page_dependencies(page, request))
+        valid_until(request, page.expire_at)
         if page.last_published_at and not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(page.last_published_at.timestamp())
         return response

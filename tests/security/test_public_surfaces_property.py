@@ -153,7 +153,6 @@ def build(tree):
         for copy in family:
             copy.word = word
             copy.expired = state == "expired"
-            copy.private_original = copy.page.alias_of_id is not None and state in RESTRICTIONS
         copies.extend(family)
     return copies, draft_markers
 
@@ -192,22 +191,6 @@ def is_html_page(url):
     return not url.startswith(("/api/", "/sitemap.xml", "/search/"))
 
 
-def known_gap(word, site, url, copies):
-    """Leaks recorded as strict xfails below, so this property stays a gate for the rest.
-
-    KNOWN GAP (see test_alias_of_private_page_gap): an alias of a private library page
-    is private in Wagtail's HTML serving (302 to login), but the index listing, search,
-    sitemap and API check restrictions by tree path only, and show it on its clinic site.
-
-    KNOWN GAP (see test_expired_page_html_gap): HTML pages and index listings keep
-    showing a page past its expiry until the scheduler unpublishes it (up to
-    SCHEDULER_INTERVAL_SECONDS). The API, search and sitemaps already hide it."""
-    here = [c for c in copies if c.word == word and c.site == site]
-    if here and all(c.private_original for c in here) and url not in {c.path for c in here}:
-        return True  # KNOWN GAP: see test_alias_of_private_page_gap
-    return is_html_page(url) and bool(here) and all(c.expired for c in here)
-
-
 def check(client, copies, draft_markers):
     for site, host in HOSTS.items():
         answers = read_site(client, host, copies)
@@ -218,9 +201,7 @@ def check(client, copies, draft_markers):
             visible_here = any(c.visible for c in copies if c.word == word and c.site == site)
             if not visible_here:
                 leaks = [
-                    url
-                    for url, (status, body) in answers.items()
-                    if word in body and status == 200 and not known_gap(word, site, url, copies)
+                    url for url, (status, body) in answers.items() if word in body and status == 200
                 ]
                 assert not leaks, f"{word} shown on {host} at {leaks}"
         for copy in copies:
@@ -234,10 +215,11 @@ def check(client, copies, draft_markers):
             elif copy.site != site:
                 assert detail_status == 404, ("another site's page", host, copy.page.pk)
             else:
-                if not copy.private_original:  # known gap: test_alias_of_private_page_gap
-                    assert detail_status == 404, ("hidden page", host, copy.page.pk)
+                assert detail_status == 404, ("hidden page", host, copy.page.pk)
                 assert status in (200, 302, 404), (host, copy.path, status)
-                if status == 200 and not copy.expired:
+                if copy.expired:
+                    assert status == 404, ("expired page", host, copy.path, status)
+                if status == 200:
                     assert copy.word not in body, (host, copy.path)
 
 
@@ -258,12 +240,8 @@ def test_no_public_surface_shows_what_it_must_not(client, library, tree):
         transaction.set_rollback(True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HTML serves a page past expire_at until run_scheduler unpublishes it "
-    "(treatments/home serving and the index listing do not check expire_at)",
-)
-def test_expired_page_html_gap(client, library):
+def test_expired_page_is_gone_before_the_scheduler_runs(client, library):
+    """Past expire_at, the page and its aliases 404 and leave their indexes at once."""
     tree = {"pages": [{"site": "brand", "state": "expired", "aliases": {"south"}}]}
     copies, _ = build({**tree, "private_sections": {}})
     for copy in copies:
@@ -272,16 +250,21 @@ def test_expired_page_html_gap(client, library):
         assert copy.word not in client.get("/treatments/", HTTP_HOST=host).content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an alias takes its original's view restrictions (Wagtail 8); listings, search, "
-    "sitemaps and API v2 check restrictions by tree path only and show the alias",
-)
-def test_alias_of_private_page_gap(client, library):
+def test_alias_of_private_page_is_private_everywhere(client, library):
+    """An alias takes its original's view restriction (Wagtail 8) on every surface."""
     tree = {"pages": [{"site": "brand", "state": "login", "aliases": {"northeast"}}]}
     copies, _ = build({**tree, "private_sections": {}})
     alias = next(copy for copy in copies if copy.site == "northeast")
     host = HOSTS["northeast"]
     assert client.get(alias.path, HTTP_HOST=host).status_code == 302  # HTML page: private
-    for url in ("/treatments/", "/sitemap.xml", "/api/v2/pages/?limit=50"):
+    for url in (
+        "/treatments/",
+        "/sitemap.xml",
+        f"/search/?q={COMMON_WORD}",
+        "/api/v2/pages/?limit=50",
+        f"/api/v2/pages/?search={COMMON_WORD}",
+    ):
         assert alias.word not in client.get(url, HTTP_HOST=host).content.decode(), url
+    assert client.get(f"/api/v2/pages/{alias.page.pk}/", HTTP_HOST=host).status_code == 404
+    find = client.get(f"/api/v2/pages/find/?html_path={alias.path}", HTTP_HOST=host)
+    assert find.status_code == 404
