@@ -15,6 +15,7 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import urlencode
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
 from cms.api.errors import BadRequestError
@@ -98,6 +99,9 @@ class PreviewAPIViewSet(ClinicPagesAPIViewSet):
         return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
 
     def initial(self, request, *args, **kwargs):
+        if getattr(self, request.method.lower(), None) is None:
+            # A write is refused for its method (405) before the token is looked at.
+            raise MethodNotAllowed(request.method)
         token = request.GET.get("token")
         if not token:
             raise BadRequestError("token is required")

@@ -38,9 +38,6 @@ def urls(brand, clinics, library):
     return found
 
 
-# /api/v2/preview/ checks its token in initial(), before DRF picks the handler, so a
-# write without a token is a 400 ("token is required"), not a 405: still refused, never
-# a 500, but not the contract. Owned by cms/delivery/preview.py; recorded below as xfail.
 PREVIEW = "/api/v2/preview/"
 
 
@@ -48,8 +45,6 @@ PREVIEW = "/api/v2/preview/"
 @pytest.mark.parametrize("host", ["localhost", "northeast.localhost"])
 def test_writes_are_405_json_everywhere(client, urls, method, host):
     for url in urls:
-        if url == PREVIEW:
-            continue
         response = getattr(client, method)(
             url, data="{}", content_type="application/json", HTTP_HOST=host
         )
@@ -67,15 +62,14 @@ def test_preview_writes_are_refused_without_a_500(client, brand, method):
     assert response["Content-Type"].startswith("application/json")
 
 
-@pytest.mark.xfail(strict=True, reason="preview checks its token before the method: 400, not 405")
-def test_preview_write_is_405(client, brand):
-    assert client.post(PREVIEW, HTTP_HOST="localhost").status_code == 405
+def test_preview_write_is_405_before_the_token_is_checked(client, brand):
+    response = client.post(f"{PREVIEW}?token=forged", HTTP_HOST="localhost")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_writes_are_405_for_a_signed_in_admin_too(admin_client, urls):
     for url in urls:
-        if url == PREVIEW:
-            continue
         for method in WRITE_METHODS:
             response = getattr(admin_client, method)(
                 url, data="{}", content_type="application/json", HTTP_HOST="localhost"
