@@ -46,7 +46,7 @@ class SafetyBlock(blocks.StructBlock):
     serious_risks_heading = blocks.CharBlock(max_length=120, default="Serious risks")
     serious_risks = blocks.TextBlock(max_length=800)
     serious_risks_source = CitationBlock(label="Source on serious risks")
-    guidance = blocks.ListBlock(GuidanceBlock(), min_num=0, max_num=6)
+    guidance = blocks.ListBlock(GuidanceBlock(), min_num=0, max_num=6, default=[])
 
     class Meta:
         icon = "warning"
