@@ -26,6 +26,7 @@ REQUEST_ATTR = "_cache_dependencies"
 UNTIL_ATTR = "_cache_valid_until"
 TOKEN_PREFIX = "cms:dep:"  # noqa: S105 - a cache key prefix, not a secret  # nosec B105
 TOKEN_TIMEOUT = 60 * 60 * 24 * 30
+GENERATION_KEY = TOKEN_PREFIX + "*generation"
 
 
 def depend_on(request, *keys):
@@ -83,12 +84,26 @@ def ensure_tokens(keys, since):
     return tokens
 
 
+def generation():
+    """The token of the latest bump of any key, or None when the cache has lost it.
+
+    While it is unchanged, no token has changed either: a response checked
+    against its tokens since then is still valid (one key read instead of all).
+    """
+    found = cache.get(GENERATION_KEY)
+    if found is None:
+        cache.add(GENERATION_KEY, _new_token(), TOKEN_TIMEOUT)
+    return found
+
+
 def bump(*keys):
     """Invalidate every cached response that showed any of `keys`."""
     keys = {key for key in keys if key}
     if keys:
         token = _new_token()
-        cache.set_many({_token_key(key): token for key in keys}, TOKEN_TIMEOUT)
+        tokens = {_token_key(key): token for key in keys}
+        tokens[GENERATION_KEY] = token  # last: set once every token above is (MSET on Redis)
+        cache.set_many(tokens, TOKEN_TIMEOUT)
         from .purge import purge_keys
 
         purge_keys(keys)

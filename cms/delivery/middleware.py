@@ -62,11 +62,11 @@ class ResponseCacheMiddleware:
         key = response_cache_key(request)
         entry = LOCAL.get(key)
         if entry is not None:
-            if self._still_valid(entry):
+            if self._still_valid_locally(entry):
                 return self._from_entry(request, entry)
             LOCAL.discard(key)
         entry = cache.get(key)
-        if entry is not None and self._still_valid(entry):
+        if entry is not None and self._still_valid_locally(entry):
             LOCAL.put(key, entry)
             return self._from_entry(request, entry)
         started = time.time_ns()
@@ -74,10 +74,30 @@ class ResponseCacheMiddleware:
         self._store(request, response, key, started)
         return response
 
+    @classmethod
+    def _still_valid_locally(cls, entry):
+        """A local entry: unchanged generation since its last check, else a full check.
+
+        The generation is read before the tokens, and bumps write it after them,
+        so a check that saw generation G saw every token bumped up to G.
+        """
+        current = dependencies.generation()
+        checked = entry.get("checked_generation")
+        if checked is not None and current == checked:
+            return not cls._expired(entry)
+        if not cls._still_valid(entry):
+            return False
+        entry["checked_generation"] = current
+        return True
+
     @staticmethod
-    def _still_valid(entry):
+    def _expired(entry):
         until = entry.get("until")
-        if until is not None and time.time() >= until:
+        return until is not None and time.time() >= until
+
+    @classmethod
+    def _still_valid(cls, entry):
+        if cls._expired(entry):
             return False  # something it shows has expired since
         tokens = dependencies.current_tokens(entry["tokens"].keys())
         return tokens == entry["tokens"]

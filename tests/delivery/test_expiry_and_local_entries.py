@@ -61,6 +61,19 @@ def test_a_local_hit_asks_the_shared_cache_for_tokens_only(client, library):
     assert len(entry_reads) == 1
 
 
+def test_a_local_hit_with_no_bump_since_its_last_check_reads_one_key(client, library):
+    client.get(DRY, HTTP_HOST=NORTHEAST)
+    client.get(DRY, HTTP_HOST=NORTHEAST)  # checked against every token, kept locally
+    with mock.patch.object(
+        dependencies, "current_tokens", wraps=dependencies.current_tokens
+    ) as token_reads:
+        assert client.get(DRY, HTTP_HOST=NORTHEAST)["X-Cache"] == "HIT"
+        assert token_reads.call_count == 0  # only the generation was read
+        dependencies.bump("page:0")  # any change elsewhere: the next hit checks every token
+        assert client.get(DRY, HTTP_HOST=NORTHEAST)["X-Cache"] == "HIT"
+        assert token_reads.call_count == 1
+
+
 def test_the_local_copy_never_outlives_a_change_made_by_another_process(client, library):
     first = client.get(DRY, HTTP_HOST=NORTHEAST)
     client.get(DRY, HTTP_HOST=NORTHEAST)  # now also held locally
