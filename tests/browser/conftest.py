@@ -32,6 +32,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists() and os.environ.get("REQUIRE_BROWSER_TESTS"):
+                raise pytest.UsageError(
+                    f"REQUIRE_BROWSER_TESTS is set but {CHROMIUM} is missing: run `make browser-deps`"
+                )
             if not CHROMIUM.exists():
                 item.add_marker(
                     pytest.mark.skip(
