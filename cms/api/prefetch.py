@@ -120,7 +120,12 @@ def prefetch_streams(objects, field_names):
 
 
 def prime_clinic_contexts(request, site, pages):
-    """Resolve every page's clinic context in one batch (see home.resolver)."""
-    from home import resolver
+    """Resolve every page's clinic context in one batch (see home.resolver).
+
+    Also notes the pages' rich text link targets, so that every link of the
+    response resolves for the site in one query (see home.links).
+    """
+    from home import links, resolver
 
     resolver.prime_clinic_contexts(request, pages, site=site)
+    links.prime_links(request, pages)

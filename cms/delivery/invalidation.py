@@ -50,6 +50,14 @@ def on_page_unpublished(sender, instance, **kwargs):
     invalidate_page(instance)
 
 
+@receiver(post_save)
+def on_page_created_live(sender, instance, created, raw=False, **kwargs):
+    """A page that is live from its first save, such as a new alias of a live page,
+    appears without page_published: a clinic starts carrying a treatment."""
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        invalidate_page(instance)
+
+
 @receiver(post_page_move)
 def on_page_moved(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
     keys = invalidate_page(instance, [url_path_before, url_path_after])

@@ -2,16 +2,23 @@
 
 from wagtail.models import Page
 
+from home.links import link_dependency_keys, page_link_ids, raw_link_ids
 from home.models import ClinicPage, HomePage
 from home.resolver import clinic_context
 
 
 def stream_references(stream_value):
-    """(image ids, tag ids, page ids) referenced in a StreamField's raw data, without queries."""
+    """(image ids, tag ids, page ids) referenced in a StreamField's raw data, without queries.
+
+    Page ids are those of page choosers and of rich text links (`<a linktype="page">`
+    inside any string: a RichTextBlock's value is its database HTML).
+    """
     images, tags, pages = set(), set(), set()
 
     def walk(node, name=None):
-        if isinstance(node, dict):
+        if isinstance(node, str):
+            pages.update(page_link_ids(node))
+        elif isinstance(node, dict):
             if "type" in node and "value" in node and len(node) <= 3:
                 walk(node["value"], node["type"])
                 return
@@ -55,6 +62,13 @@ def treatment_dependencies(page, request, allow_queries=True):
     ctx = clinic_context(request, page)
     if ctx.clinic is not None:
         keys.add(f"clinic:{ctx.clinic.pk}")
+        # A rich text link leads to the clinic's copy of its target when the clinic
+        # carries one (home/links.py): which clinics carry a library page is offering:<id>.
+        links = raw_link_ids(list(page.body.raw_data))
+        keys |= {f"offering:{p}" for p in links}
+        # Resolved links add the copies they considered and the originals of targets
+        # that are copies themselves (HTML adds these while rendering, see home/links.py).
+        keys |= link_dependency_keys(request, links)
     else:
         original_id = page.library_page_id or page.alias_of_id or page.pk
         keys.add(f"offering:{original_id}")

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.delivery.middleware.ResponseCacheMiddleware",
     "cms.delivery.middleware.DatabaseUnavailableMiddleware",
+    # Rich text page links resolve for the request's site (home/links.py).
+    "home.links.RichTextLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,0 +1,17 @@
+"""Rich text page links resolved for the site serving them (see home/links.py)."""
+
+from wagtail import hooks
+
+from .links import prime_links, register_features
+
+
+# After Wagtail's own page link handlers are registered (order 0), so these replace them.
+@hooks.register("register_rich_text_features", order=10)
+def register_clinic_page_links(features):
+    register_features(features)
+
+
+@hooks.register("before_serve_page")
+def prime_served_page_links(page, request, serve_args, serve_kwargs):
+    """Note the served page's link targets: all its links then resolve in one query."""
+    prime_links(request, [page])
