@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
 from .api import SeoField
+from .panels import ContentPermissionPageForm
 
 TITLE_TAG_RANGE = (30, 60)
 DESCRIPTION_RANGE = (70, 160)
@@ -74,6 +75,8 @@ class SeoMixin(models.Model):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
     ]
     api_fields = [APIField("seo", serializer=SeoField())]
+    # Keeps the title of a user without the content permission (cms/seo/panels.py).
+    base_form_class = ContentPermissionPageForm
 
     class Meta:
         abstract = True

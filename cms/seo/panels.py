@@ -3,10 +3,68 @@
 Wagtail removes a FieldPanel's form field for a user without the panel's
 `permission`, so a hidden field can be neither shown nor overwritten by a
 crafted POST. Groups only hide; their fields must carry the permission.
+
+The page title is the exception: Wagtail needs it on every save (it is
+required, and a new page's slug comes from it), so removing it from the form
+makes the page editor fail. For a user without the permission the title stays
+in the form instead: shown read-only, and keeping its stored value whatever is
+posted, when editing a page; editable when creating one, which has no stored
+title to protect. `ContentPermissionPageForm` (every `SeoMixin` page's form)
+applies this.
 """
 
+from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, PanelGroup
 from wagtail.models.panels import PanelPlaceholder
+
+# Fields Wagtail cannot save a page without: kept read-only instead of removed.
+KEPT_FIELDS = ("title",)
+
+
+class ReadOnlyWithoutPermissionMixin:
+    """A FieldPanel whose field stays in the form, read-only for an existing page, for a user
+    lacking `edit_permission` (see `ContentPermissionPageForm`)."""
+
+    def __init__(self, *args, edit_permission=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edit_permission = edit_permission
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "edit_permission": self.edit_permission}
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        if self.edit_permission:
+            options["read_only_field_permissions"] = {self.field_name: self.edit_permission}
+        return options
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.bound_field is not None and self.bound_field.field.disabled:
+                # Wagtail's read-only rendering, as FieldPanel(read_only=True) gives.
+                self.read_only = True
+
+        def is_required(self):
+            return not self.read_only and super().is_required()
+
+
+_read_only_classes = {}
+
+
+def _read_only_without_permission(panel, permission):
+    cls = type(panel)
+    if cls not in _read_only_classes:
+        _read_only_classes[cls] = type(
+            f"ReadOnlyWithoutPermission{cls.__name__}",
+            (ReadOnlyWithoutPermissionMixin, cls),
+            {
+                "BoundPanel": type(
+                    "BoundPanel", (ReadOnlyWithoutPermissionMixin.BoundPanel, cls.BoundPanel), {}
+                )
+            },
+        )
+    return _read_only_classes[cls](**{**panel.clone_kwargs(), "edit_permission": permission})
 
 
 def require_permission(permission, panels):
@@ -17,7 +75,9 @@ def require_permission(permission, panels):
             panel = panel.construct()
         if panel is None:
             continue
-        if isinstance(panel, FieldPanel):
+        if isinstance(panel, FieldPanel) and panel.field_name in KEPT_FIELDS:
+            panel = _read_only_without_permission(panel, permission)
+        elif isinstance(panel, FieldPanel):
             panel = type(panel)(**{**panel.clone_kwargs(), "permission": permission})
         elif isinstance(panel, PanelGroup):
             kwargs = panel.clone_kwargs()
@@ -25,3 +85,21 @@ def require_permission(permission, panels):
             panel = type(panel)(**kwargs)
         guarded.append(panel)
     return guarded
+
+
+class ContentPermissionPageForm(WagtailAdminPageForm):
+    """Disables, for a user lacking its permission, each field a panel marked read-only
+    without it (`read_only_field_permissions`), when the page already exists.
+
+    A disabled field ignores what is posted and keeps the instance's value, so the
+    stored value survives the save; on a new page the field stays editable.
+    """
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        permissions = getattr(self.Meta, "read_only_field_permissions", None) or {}
+        if for_user is None or self.instance.pk is None:
+            return
+        for name, permission in permissions.items():
+            if name in self.fields and not for_user.has_perm(permission):
+                self.fields[name].disabled = True
