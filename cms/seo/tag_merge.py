@@ -6,7 +6,11 @@ every revision's `tagged_items` (drafts, scheduled and past versions), and the
 `tag` of items in the body's conditions blocks (live rows and revisions).
 Merging A into B rewrites all three from A to B; deleting A removes it from
 all three. Row changes go through the ORM one by one so cache invalidation
-and search indexing hear about them.
+and search indexing hear about them. Body rewrites are bulk updates that no
+signal reports, and listings (such as the API's tag filter) follow neither
+page nor tag keys; so once the change is committed, `_invalidate_responses`
+bumps the response-cache keys of every page whose tags or body changed, of
+each site it is on, and of the tags (cms/delivery/dependencies.py).
 """
 
 import json
@@ -130,6 +134,35 @@ def _refresh_indexes(page_ids):
         ReferenceIndex.create_or_update_for_object(page)
 
 
+def _invalidate_responses(page_ids, tag_ids):
+    """Refresh every cached response that showed the retagged pages or the tags.
+
+    page:<id> for each page whose tags or body changed (its HTML and API detail),
+    site:<id> for each site it is on (API listings, including those filtered by
+    tag), and tag:, tagged: and tags for the tags. Runs once the change is
+    committed, so no response rendered from the old rows is kept under the new
+    tokens; `bump` also queues the CDN purge of the URLs that showed these keys.
+    """
+    from cms.delivery.dependencies import bump
+    from cms.delivery.page_dependencies import site_ids_for_path
+
+    keys = {"tags"}
+    for tag_id in tag_ids:
+        keys |= {f"tag:{tag_id}", f"tagged:{tag_id}"}
+    for pk, url_path in Page.objects.filter(pk__in=page_ids).values_list("pk", "url_path"):
+        keys.add(f"page:{pk}")
+        keys |= {f"site:{site_id}" for site_id in site_ids_for_path(url_path)}
+    bump(*keys)
+
+
+def _after_commit(page_ids, tag_ids):
+    def refresh():
+        _refresh_indexes(page_ids)
+        _invalidate_responses(page_ids, tag_ids)
+
+    transaction.on_commit(refresh)
+
+
 def _redirect_landing_pages(old_slug, new_slug):
     """/tags/old/ on every site goes on to /tags/new/ (a site-less redirect covers all sites)."""
     old_path = Redirect.normalise_path(f"/tags/{old_slug}/")
@@ -164,10 +197,10 @@ def merge_tags(source, target):
     if not target.description and source.description:
         target.description = source.description
         target.save(update_fields=["description"])
-    old_slug = source.slug
+    old_slug, source_id = source.slug, source.pk
     source.delete()  # pre_delete clears what is left: nothing, once retagged
     _redirect_landing_pages(old_slug, target.slug)
-    transaction.on_commit(lambda: _refresh_indexes(page_ids))
+    _after_commit(page_ids, (source_id, target.pk))
     return page_ids
 
 
@@ -182,7 +215,7 @@ def clear_tag_everywhere(tag):
     )
     page_ids.update(_retag_bodies(tag.pk, None))
     _retag_revisions(tag.pk, None)
-    transaction.on_commit(lambda: _refresh_indexes(page_ids))
+    _after_commit(page_ids, (tag.pk,))
     return page_ids
 
 
