@@ -12,14 +12,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.seo.models import SeoMixin
-from cms.visibility import public_pages
+from cms.visibility import ServedViewRestrictionsMixin, public_pages
 
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
 from .validators import normalize_postal_code, validate_http_url, validate_postal_code
 
 
-class HomePage(SeoMixin, SpecificChildRoutingMixin, Page):
+class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
     """The brand site's root: clinic directory and the way into the treatment library."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -55,7 +55,7 @@ class Province(models.TextChoices):
     YT = "YT", "Yukon"
 
 
-class ClinicPage(SeoMixin, SpecificChildRoutingMixin, Page):
+class ClinicPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
     """One clinic location and the root of its own Wagtail Site.
 
     The page title is the clinic's name and its slug gives the site's hostname

@@ -10,7 +10,7 @@ from wagtail.search import index
 from cms.delivery.dependencies import valid_until
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
-from cms.visibility import public_children
+from cms.visibility import ServedViewRestrictionsMixin, public_children
 from home.resolver import clinic_context
 from home.routing import SpecificChildRoutingMixin
 
@@ -20,7 +20,7 @@ from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(SeoMixin, SpecificChildRoutingMixin, Page):
+class TreatmentIndexPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -47,7 +47,7 @@ class TreatmentIndexPage(SeoMixin, SpecificChildRoutingMixin, Page):
         return context
 
 
-class TreatmentPage(SeoMixin, ClinicalReviewMixin, Page):
+class TreatmentPage(ServedViewRestrictionsMixin, SeoMixin, ClinicalReviewMixin, Page):
     """A treatment authored once in the library; clinics carry aliases of it."""
 
     summary = models.TextField(

@@ -15,6 +15,8 @@ def hide_expired_page(page, request, serve_args, serve_kwargs):
     """A page past its expiry date is gone at once, not when the scheduler next runs."""
     if is_expired(page):
         raise Http404
+    if hasattr(page, "remember_view_restrictions"):
+        page.remember_view_restrictions()  # one query for every check while serving
 
 
 @hooks.register("on_serve_page")
