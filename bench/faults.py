@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,7 +44,25 @@ PG_BIN = (
     if Path("/usr/lib/postgresql").exists()
     else None
 )
-PG_PORT, REDIS_PORT, APP_PORT = 55432, 56379, 8198
+
+
+def free_port(preferred):
+    """`preferred` or the next free port after it, all below the kernel's ephemeral range.
+
+    A port in that range (32768-60999 on Linux) can be taken at any moment as the
+    local end of some client connection, which once kept PostgreSQL from binding.
+    """
+    for port in range(preferred, preferred + 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port from {preferred}")
+
+
+PG_PORT, REDIS_PORT, APP_PORT = free_port(25432), free_port(26379), free_port(28198)
 MARKER = re.compile(r"fault-marker-(\d+)")
 
 
