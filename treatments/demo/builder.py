@@ -110,6 +110,7 @@ def ensure_library(home, log=print):
             page.tags.set(list(tags.values()))
             library.add_child(instance=page)
             page.save_revision().publish()
+            page.refresh_from_db()  # publish() saved another instance; aliases copy this one
             log(f"created treatment {page.title!r}")
         pages[data["slug"]] = page
     return pages
