@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: bench bench-deps faults help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
+.PHONY: client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -19,6 +19,10 @@ help:
 	@echo "make check    Django system checks and missing-migration check"
 	@echo "make ci       what CI runs (.ci/run)"
 	@echo "make security bandit (code) and pip-audit (requirements.txt)"
+	@echo "make backup   database + media into backups/<time> (BACKUP=folder to choose)"
+	@echo "make restore BACKUP=folder   restore into an empty database and media folder"
+	@echo "make frontend the reference clinic front end on http://localhost:$(FRONTEND_PORT) (against make run)"
+	@echo "make client   regenerate the TypeScript client's types from the OpenAPI document"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -96,8 +100,78 @@ bench: install bench-deps
 faults: install
 	$(PY) -m bench.faults --short
 
+# Varnish, nginx and wrk (Debian's packages) for the cluster check and the soak.
+cluster-deps:
+	@if command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null \
+		&& [ -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so ]; then echo "varnish, nginx, wrk: present"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules nginx wrk; fi
+
+# Varnish -> nginx -> two app instances, publishes on either, one instance killed and restarted.
+cluster-check: install cluster-deps
+	$(PY) -m bench.cluster --duration 30
+
+# Ten minutes at twice the peak mix while an editor publishes (bench/README.md#soak); not in CI.
+soak: install cluster-deps
+	$(PY) -m bench.soak
+
+# Backups (docs/deploy.md#backup-and-restore): the database named by DATABASE_URL and the media.
+BACKUP ?=
+RESTORE_ARGS ?=
+backup: install
+	$(PY) manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<time> [RESTORE_ARGS=--replace]"; exit 2; }
+	$(PY) manage.py restore $(BACKUP) $(RESTORE_ARGS)
+
+# Back up the demo content, restore it into fresh databases and media folders, compare every public URL.
+restore-check: install
+	$(PY) -m bench.restore_check --database sqlite
+	$(PY) -m bench.restore_check --database postgres
+
 ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static .pytest_cache .ruff_cache node_modules frontend/.next
+
+# The typed TypeScript client and the reference clinic front end (docs/frontend.md): one npm
+# workspace (package.json, package-lock.json), installed with `npm ci` when the lock changes.
+NPM ?= npm
+FRONTEND_PORT ?= 3000
+CLINIC_SITE ?= northeast.localhost:$(PORT)
+CMS_API_URL ?= http://localhost:$(PORT)
+JS_STAMP := node_modules/.package-lock.json
+FRONTEND_SOURCES := $(shell find frontend/app frontend/components frontend/lib clients/typescript/src \
+	-type f 2>/dev/null) frontend/next.config.mjs frontend/tsconfig.json cms/static/css/site.css
+
+$(JS_STAMP): package-lock.json package.json clients/typescript/package.json frontend/package.json
+	@command -v $(NPM) >/dev/null 2>&1 || { echo "Node.js 20 and npm are required for the front end"; exit 1; }
+	$(NPM) ci --no-audit --no-fund
+	@touch $(JS_STAMP)
+
+js-install: $(JS_STAMP)
+
+# Regenerate clients/typescript/src/schema.d.ts from the document (manage.py openapi_document).
+client: install js-install
+	$(NPM) run generate --workspace clients/typescript
+
+# Fails when the committed types are out of date with the document (CI runs it).
+client-check: install js-install
+	$(NPM) run check --workspace clients/typescript
+
+frontend/.next/BUILD_ID: $(JS_STAMP) $(FRONTEND_SOURCES)
+	NEXT_TELEMETRY_DISABLED=1 $(NPM) run build --workspace frontend
+
+frontend-build: frontend/.next/BUILD_ID
+
+# Build (when a source changed) and serve the front end for one clinic, against `make run`.
+frontend: frontend-build
+	@echo "Front end for $(CLINIC_SITE): http://localhost:$(FRONTEND_PORT)/ (API $(CMS_API_URL))"
+	cd frontend && CLINIC_SITE=$(CLINIC_SITE) CMS_API_URL=$(CMS_API_URL) NEXT_TELEMETRY_DISABLED=1 \
+		npx next start -H $(HOST) -p $(FRONTEND_PORT)
+
+# The same with `next dev` (reloads on edits; slower first requests).
+frontend-dev: js-install
+	cd frontend && CLINIC_SITE=$(CLINIC_SITE) CMS_API_URL=$(CMS_API_URL) NEXT_TELEMETRY_DISABLED=1 \
+		npx next dev -H $(HOST) -p $(FRONTEND_PORT)

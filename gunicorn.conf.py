@@ -16,7 +16,10 @@ def _env_int(name, default):
 
 _cores = os.cpu_count() or 1
 
-# Where to listen: nginx or the load balancer forwards here.
+# Where to listen: nginx or the load balancer forwards here, and nothing else may
+# reach it: loopback behind nginx, the instance's private address behind a load
+# balancer (docs/deploy.md). A client that reaches gunicorn directly bypasses the
+# proxy's TLS and limits (the throttles still key it on its own address).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Processes x threads. Requests mostly wait on the database or the cache, so a

@@ -15,7 +15,11 @@ an editor process publishes a new summary every few seconds. Checks:
    an older summary;
 3. Redis stopped: requests keep succeeding from the database; when Redis is
    back, responses are cached again (X-Cache: HIT);
-4. PostgreSQL restarted: requests during the restart fail fast, later ones
+4. Redis paused (SIGSTOP: it holds every connection without answering) while a
+   page is unpublished and the editor publishes: once resumed, no response shows
+   the unpublished page or content older than the last publish (invalidations
+   that could not reach Redis are not undone), and caching resumes;
+5. PostgreSQL restarted: requests during the restart fail fast, later ones
    succeed without restarting the app.
 """
 
@@ -62,7 +66,14 @@ def free_port(preferred):
     raise RuntimeError(f"no free port from {preferred}")
 
 
-PG_PORT, REDIS_PORT, APP_PORT = free_port(25432), free_port(26379), free_port(28198)
+# FAULTS_PORT_BASE=N takes N, N+1, N+2 (or the next free ones) instead.
+_BASE = int(os.environ.get("FAULTS_PORT_BASE", "0"))
+PG_PORT, REDIS_PORT, APP_PORT = (
+    (free_port(_BASE), free_port(_BASE + 1), free_port(_BASE + 2))
+    if _BASE
+    else (free_port(25432), free_port(26379), free_port(28198))
+)
+UNPUBLISHED_PATH = "/treatments/treatment-2/"
 MARKER = re.compile(r"fault-marker-(\d+)")
 
 
@@ -132,8 +143,15 @@ class PrivateRedis:
             time.sleep(0.1)
 
     def stop(self):
+        self.process.send_signal(signal.SIGCONT)  # a paused server cannot exit
         self.process.terminate()
         self.process.wait(timeout=10)
+
+    def pause(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
 
 
 class Recorder:
@@ -143,6 +161,8 @@ class Recorder:
         self.publishes = []  # (returned_at, marker)
         self.phase = "load"
         self.postgres_down = [float("inf"), float("inf")]  # (stop began, start returned)
+        self.unpublished_at = None  # when the unpublish during the Redis pause returned
+        self.paused = [None, None]  # (pause began, resume sent)
 
     def add(self, *row):
         with self.lock:
@@ -156,6 +176,10 @@ def reader(recorder, urls, host, stop):
         # The last URL is never cached (a new query string each time): it always reaches the database.
         for url in [*urls, f"{urls[1]}?uncached={threading.get_ident()}-{n}"]:
             started, phase = time.time(), recorder.phase  # the phase the request began in
+            if url == UNPUBLISHED_PATH and phase.startswith("postgres"):
+                # Checked through the Redis phases. A 404 while PostgreSQL stops is a 500,
+                # not a 503 (RedirectMiddleware queries on 404s, outside process_exception).
+                continue
             request = urllib.request.Request(
                 f"http://127.0.0.1:{APP_PORT}{url}", headers={"Host": host}
             )
@@ -203,6 +227,39 @@ def editor(recorder, env, stop, every):
             with recorder.lock:
                 recorder.publishes.append((time.time(), n))
         stop.wait(every)
+
+
+def unpublish_during_pause(recorder, env, host):
+    """Unpublish the clinic's copy of treatment 2 (readers request it) while Redis is paused."""
+    code = (
+        "from wagtail.models import Site; from treatments.models import TreatmentPage;"
+        f"site = Site.objects.get(hostname='{host}');"
+        "TreatmentPage.objects.descendant_of(site.root_page)"
+        f".get(url_path__endswith='{UNPUBLISHED_PATH}').unpublish()"
+    )
+    result = subprocess.run(
+        [PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"unpublish failed: {result.stderr[-2000:]}")
+    recorder.unpublished_at = time.time()
+
+
+def pause_redis(recorder, redis, env, host, phase_seconds):
+    """Pause Redis; unpublish a page and wait for an editor publish meanwhile; resume."""
+    recorder.phase = "redis-paused"
+    recorder.paused[0] = time.time()
+    redis.pause()
+    unpublish_during_pause(recorder, env, host)
+    deadline = time.time() + 120
+    while time.time() < deadline and not any(
+        t > recorder.paused[0] for t, _ in list(recorder.publishes)
+    ):
+        time.sleep(0.2)
+    time.sleep(max(0.0, recorder.paused[0] + phase_seconds - time.time()))
+    recorder.paused[1] = time.time()
+    recorder.phase = "redis-resumed"
+    redis.resume()
 
 
 def wait_until_ready(host, seconds=60):
@@ -285,6 +342,7 @@ def main(argv=None):
             f"/api/v2/pages/{summary['detail_id']}/",
             summary["path"],
             "/api/v2/pages/?type=treatments.TreatmentPage&fields=summary",
+            UNPUBLISHED_PATH,
         ]
         recorder, stop = Recorder(), threading.Event()
         threads = [
@@ -300,6 +358,8 @@ def main(argv=None):
         time.sleep(phase_seconds)
         recorder.phase = "redis-back"
         redis.start()
+        time.sleep(phase_seconds)
+        pause_redis(recorder, redis, env, summary["host"], phase_seconds)
         time.sleep(phase_seconds)
         recorder.phase = "postgres-down"
         recorder.postgres_down = [time.time(), None]
@@ -343,6 +403,11 @@ def report(recorder):
             else:
                 stats["5xx"] += 1
                 print(f"  {phase}: {url} -> {status} after {finished - started:.2f} s")
+        unpublished = recorder.unpublished_at
+        if url == UNPUBLISHED_PATH and status == 200 and unpublished and started > unpublished:
+            failures.append(
+                f"unpublished page served: {url} started {started:.2f} ({phase}, {x_cache or 'live'})"
+            )
         if status == 200 and marker is not None:
             newest_before = max((n for t, n in publishes if t < started), default=None)
             if newest_before is not None and marker < newest_before:
@@ -359,6 +424,13 @@ def report(recorder):
         failures.append("redis-down: no request succeeded while Redis was stopped")
     if by_phase.get("redis-back", {}).get("hits", 0) == 0:
         failures.append("redis-back: caching did not resume after Redis came back")
+    if recorder.unpublished_at is None:
+        failures.append("redis-paused: the unpublish did not return")
+    paused_from, resumed_at = recorder.paused
+    if not any(paused_from < t < resumed_at for t, _ in publishes):
+        failures.append("redis-paused: no publish returned while Redis was paused")
+    if by_phase.get("redis-resumed", {}).get("hits", 0) == 0:
+        failures.append("redis-resumed: caching did not resume after Redis was resumed")
     if by_phase.get("postgres-back", {}).get("ok", 0) == 0:
         failures.append("postgres-back: no request succeeded after PostgreSQL came back")
     print(f"publishes: {len(publishes)}; responses: {len(rows)}")

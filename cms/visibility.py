@@ -105,3 +105,15 @@ def in_public_collections(queryset):
     """Images or documents outside restricted collections; safe to search further."""
     visible = queryset.filter(collection__in=public_collections()).values("pk")
     return queryset.model.objects.filter(pk__in=visible).order_by("id")
+
+
+def private_image_pks(pks):
+    """Of these image ids, the ones in a restricted collection (one query)."""
+    from wagtail.images import get_image_model
+
+    if not pks:
+        return set()
+    restricted = (
+        get_image_model().objects.filter(pk__in=pks).exclude(collection__in=public_collections())
+    )
+    return set(restricted.values_list("pk", flat=True))

@@ -1,8 +1,33 @@
-"""Template context: the Site serving this request and, on a clinic site, its clinic."""
+"""Template context: the Site serving this request and, on a clinic site, its clinic.
 
+`site_clinic` and `footer_clinics` are lazy: a template that never shows them
+costs no query. On a clinic site the routed clinic is reused (no query); the
+served page's dependency keys name what the header and footer show
+(cms/delivery/page_dependencies.py: `clinic:<id>` on a clinic site, `clinics`
+on the brand).
+"""
+
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 
 def current_site(request):
     site = Site.find_for_request(request)
-    return {"current_site": site}
+
+    def clinic():
+        from .resolver import clinic_for_site
+
+        return clinic_for_site(site, request)
+
+    def clinics():
+        from cms.visibility import public_pages
+
+        from .models import ClinicPage
+
+        return list(public_pages(None, ClinicPage).order_by("title"))
+
+    return {
+        "current_site": site,
+        "site_clinic": SimpleLazyObject(clinic),
+        "footer_clinics": SimpleLazyObject(clinics),
+    }

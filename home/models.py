@@ -1,8 +1,12 @@
 """Site roots: the brand home page and one ClinicPage per clinic location."""
 
+import datetime
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from phonenumber_field.modelfields import PhoneNumberField
@@ -11,12 +15,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.delivery.dependencies import valid_until
+from cms.editorial.clinic_form import ClinicPageForm
+from cms.editorial.permissions import ClinicTreePermissionsMixin
 from cms.seo.models import SeoMixin
 from cms.visibility import ServedViewRestrictionsMixin, public_pages
 
+from .locator import pins
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
 from .validators import normalize_postal_code, validate_http_url, validate_postal_code
+
+HOME_TREATMENTS = 6  # treatments shown on the brand home; the library lists them all
 
 
 class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
@@ -33,9 +43,22 @@ class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin,
     class Meta:
         verbose_name = "brand home page"
 
+    def content_description(self):
+        return self.intro
+
+    def generated_description(self, site_name):
+        return f"{self.title}: physiotherapy clinics and clinically reviewed care."
+
     def get_context(self, request, *args, **kwargs):
+        from treatments.cards import treatment_cards
+        from treatments.models import TreatmentPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["clinics"] = public_pages(None, ClinicPage).order_by("title")
+        clinics = list(public_pages(None, ClinicPage).order_by("title"))
+        context["clinics"] = clinics
+        context["pins"] = pins(clinics)
+        library = public_pages(None, TreatmentPage).descendant_of(self)
+        context["treatments"] = treatment_cards(library, request, limit=HOME_TREATMENTS)
         return context
 
 
@@ -55,7 +78,13 @@ class Province(models.TextChoices):
     YT = "YT", "Yukon"
 
 
-class ClinicPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
+class ClinicPage(
+    ClinicTreePermissionsMixin,
+    ServedViewRestrictionsMixin,
+    SeoMixin,
+    SpecificChildRoutingMixin,
+    Page,
+):
     """One clinic location and the root of its own Wagtail Site.
 
     The page title is the clinic's name and its slug gives the site's hostname
@@ -101,15 +130,26 @@ class ClinicPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixi
             heading="Address and location",
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("booking_url")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("booking_url", heading="Booking URL"),
+            ],
             heading="Contact and booking",
         ),
-        InlinePanel("hours", heading="Opening hours", label="Opening hours row", min_num=0),
+        InlinePanel(
+            "hours",
+            heading="Opening hours",
+            label="Day",
+            min_num=0,
+            help_text="One row per day: its opening and closing time, or “Closed all day”.",
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("city")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["treatments.TreatmentIndexPage"]
     child_route_model = "treatments.TreatmentIndexPage"
+    base_form_class = ClinicPageForm  # slug and expiry: superusers only
 
     class Meta:
         verbose_name = "clinic"
@@ -117,6 +157,35 @@ class ClinicPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixi
     @property
     def name(self):
         return self.title
+
+    def content_description(self):
+        """The clinic's own facts: where it is and how to reach it."""
+        return (
+            f"{self.title}: physiotherapy at {self.street_address}, {self.city}. "
+            f"Treatments, opening hours, directions, phone {self.phone.as_national} "
+            "and online booking."
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from treatments.cards import treatment_cards
+        from treatments.models import TreatmentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        offered = public_pages(None, TreatmentPage).descendant_of(self)
+        context["treatments"] = treatment_cards(offered, request)
+        now = timezone.localtime()
+        context["today"] = now.weekday()
+        # "Today" in the hours table must not outlive the day (the response cache).
+        tomorrow = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0)
+        valid_until(request, tomorrow.replace(microsecond=0))
+        return context
+
+    @property
+    def directions_url(self):
+        """A route to the clinic in the visitor's map app (Google Maps' documented URL scheme)."""
+        return (
+            f"https://www.google.com/maps/dir/?api=1&destination={self.latitude},{self.longitude}"
+        )
 
     def route(self, request, path_components):
         # Remember the routed clinic so the resolver need not load it again.
@@ -163,6 +232,9 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
+TIME_INPUT = forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M")
+
+
 class OpeningHours(Orderable):
     """One row of a clinic's week: a day with its hours, or the day marked closed."""
 
@@ -172,9 +244,17 @@ class OpeningHours(Orderable):
     closes = models.TimeField(null=True, blank=True)
     closed = models.BooleanField(default=False, help_text="Tick when the clinic is closed all day.")
 
+    # One compact row per day: the browser's own time inputs (HH:MM), the closed box beside.
     panels = [
-        FieldRowPanel([FieldPanel("day"), FieldPanel("opens"), FieldPanel("closes")]),
-        FieldPanel("closed"),
+        FieldRowPanel(
+            [
+                FieldPanel("day"),
+                FieldPanel("opens", widget=TIME_INPUT),
+                FieldPanel("closes", widget=TIME_INPUT),
+                FieldPanel("closed", heading="Closed all day"),
+            ],
+            classname="opening-hours-row",
+        ),
     ]
 
     class Meta(Orderable.Meta):

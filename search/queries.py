@@ -8,15 +8,19 @@ the database backends pass terms into FTS5 / tsquery syntax and some
 characters (a lone `"`, NUL) make them raise instead of matching nothing.
 """
 
+import logging
 import re
 
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from cms.visibility import public_pages
+
+logger = logging.getLogger(__name__)
 
 # Longest query the search page accepts (longer input is a 400 with a message).
 MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
@@ -61,6 +65,16 @@ def promoted_pages(site, terms):
 
 
 def record_hit(terms):
-    """Count the query for the admin's popular search terms report."""
-    if terms:
-        Query.get(" ".join(terms)).add_hit()
+    """Count the query for the admin's popular search terms report.
+
+    The count is a nicety; the results are not. A database that refuses writes
+    (read-only replica or failover, a full disk) loses the hit, logged, and the
+    savepoint keeps the request's transaction usable for the rest of the page.
+    """
+    if not terms:
+        return
+    try:
+        with transaction.atomic():
+            Query.get(" ".join(terms)).add_hit()
+    except DatabaseError as exc:
+        logger.warning("search hit not recorded: %s", type(exc).__name__)

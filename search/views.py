@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
+from cms.seo.meta import NOINDEX, PageMeta, default_share_image, title_tag
 from home.resolver import clinic_for_site
 
 from .forms import SearchForm
@@ -53,6 +54,20 @@ def _results(request, pages, pattern):
     }
 
 
+def search_meta(site):
+    """The search page's head: noindex (results are not landing pages), with a description
+    and share tags for when a link to it is shared."""
+    site_name = site.site_name if site else ""
+    return PageMeta(
+        title=title_tag("Search", site_name),
+        description=f"Search the treatments of {site_name} by condition, body area or name.",
+        canonical="",  # a noindex page names no canonical (it is not meant to be found)
+        robots=NOINDEX,
+        site_name=site_name,
+        image=default_share_image(site),
+    )
+
+
 def search(request):
     site = Site.find_for_request(request)
     form = SearchForm(request.GET)
@@ -65,6 +80,7 @@ def search(request):
         "page_obj": None,
         "clinic": clinic_for_site(site, request),
         "search_site": site,
+        "seo_meta": search_meta(site),
     }
     if not form.is_valid():
         return TemplateResponse(request, "search/search.html", context, status=400)

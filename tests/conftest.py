@@ -6,15 +6,18 @@ from django.core.cache import caches
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from cms.delivery import epoch
     from cms.delivery.middleware import LOCAL
 
     for cache in caches.all():
         cache.clear()
     LOCAL.clear()
+    epoch.forget()
     yield
     for cache in caches.all():
         cache.clear()
     LOCAL.clear()
+    epoch.forget()
 
 
 @pytest.fixture
@@ -47,3 +50,39 @@ def library(brand, clinics):
     pages = ensure_library(brand, log=lambda message: None)
     ensure_clinic_aliases(clinics, pages, log=lambda message: None)
     return pages
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker):
+    """The rows migrations made (Wagtail's root page, locale, collection, permissions)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return getattr(connection, "_test_serialized_contents", None) or (
+            connection.creation.serialize_db_to_string()
+        )
+
+
+@pytest.fixture
+def restored_db(transactional_db, migrated_rows):
+    """Put the migrated rows back when a flush after a transactional test removed them.
+
+    Django's serialized_rollback should do this, but after Playwright starts the
+    connection it restores through is not always the one holding the snapshot.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        # Empty the tables (content types and permissions were re-made with new ids), reload.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_rows)
+        ContentType.objects.clear_cache()  # ids are the snapshot's again
+        with connection.cursor() as cursor:  # next ids follow the reloaded rows
+            tables = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
+            for sql in connection.ops.sequence_reset_sql(no_style(), tables):
+                cursor.execute(sql)

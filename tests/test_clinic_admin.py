@@ -55,3 +55,28 @@ def test_bad_opening_hours_are_a_form_error(admin_client, clinics, row, message)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert list(clinic.hours.values_list("day", "opens", "closes", "closed")) == hours_before
+
+
+def test_the_booking_field_is_labelled_booking_url(admin_client, clinics):
+    from django.urls import reverse
+
+    clinic = clinics["south"]
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[clinic.pk])).content.decode()
+    assert "Booking URL" in html and "Booking url" not in html
+
+
+def test_opening_hours_are_one_compact_row_a_day_with_time_inputs(admin_client, clinics):
+    from bs4 import BeautifulSoup
+    from django.urls import reverse
+
+    clinic = clinics["south"]
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[clinic.pk])).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    first = clinic.hours.order_by("sort_order").first()
+    opens = soup.find("input", attrs={"name": "hours-0-opens"})
+    assert opens["type"] == "time" and opens["value"] == f"{first.opens:%H:%M}"
+    row = opens.find_parent(class_="opening-hours-row")
+    names = {field["name"] for field in row.find_all(["input", "select"]) if field.get("name")}
+    assert {"hours-0-day", "hours-0-opens", "hours-0-closes", "hours-0-closed"} <= names
+    assert "Closed all day" in row.get_text()
+    assert "Opening hours row" not in html

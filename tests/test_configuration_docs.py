@@ -9,7 +9,7 @@ SOURCES = [*sorted((ROOT / "cms" / "settings").glob("*.py")), ROOT / "gunicorn.c
 DOC = ROOT / "docs" / "configuration.md"
 
 READS = re.compile(
-    r"""(?:\b_?env(?:_int|_bool|_list)?\(|os\.environ\.get\(|os\.environ\[|os\.getenv\()"""
+    r"""(?:\b_?env(?:_int|_bool|_list|_networks)?\(|os\.environ\.get\(|os\.environ\[|os\.getenv\()"""
     r"""\s*["']([A-Z][A-Z0-9_]*)["']"""
 )
 # Read outside these files, yet documented there: by manage.py/cms/wsgi.py

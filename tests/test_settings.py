@@ -40,9 +40,50 @@ def test_production_settings_pass_check_deploy():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize("hosts", ["*", ".bowview-physio.example,*"])
+def test_check_deploy_fails_on_a_wildcard_allowed_host(hosts):
+    env = {**PRODUCTION_ENV, "ALLOWED_HOSTS": hosts}
+    result = _manage("check", "--deploy", extra_env=env)
+    assert result.returncode != 0
+    assert "cms.E001" in result.stderr and "ALLOWED_HOSTS contains '*'" in result.stderr
+    # Plain `check` (every manage.py command) still runs: it is a deployment check.
+    assert _manage("check", extra_env=env).returncode == 0
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without_required_env(missing):
     env = {**PRODUCTION_ENV, missing: ""}
     result = _manage("check", extra_env=env)
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def _dev_setting(name, **env):
+    code = f"from django.conf import settings; print(settings.{name})"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_dev_admin_links_follow_the_port():
+    # `make run PORT=8123` passes SITE_PORT=8123: emails must not link to :8000.
+    env = {"WAGTAILADMIN_BASE_URL": ""}
+    assert _dev_setting("WAGTAILADMIN_BASE_URL", SITE_PORT="8123", **env) == (
+        "http://localhost:8123"
+    )
+    assert _dev_setting("WAGTAILADMIN_BASE_URL", SITE_PORT="8000", **env) == (
+        "http://localhost:8000"
+    )
+    assert (
+        _dev_setting(
+            "WAGTAILADMIN_BASE_URL", SITE_PORT="8123", WAGTAILADMIN_BASE_URL="https://cms.example"
+        )
+        == "https://cms.example"
+    )

@@ -12,7 +12,7 @@ def test_each_clinic_host_serves_its_own_home(client, clinics, slug):
     response = client.get("/", HTTP_HOST=f"{slug}.localhost")
     assert response.status_code == 200
     html = response.content.decode()
-    assert f"<h1>{clinic.title}</h1>" in html
+    assert f">{clinic.title}</h1>" in html
     assert clinic.street_address in html
     assert f'href="tel:{clinic.phone}"' in html
 
@@ -41,7 +41,7 @@ def test_brand_home_lists_every_clinic_with_links(client, clinics):
 def test_unknown_host_falls_back_to_the_brand_site(client, clinics):
     response = client.get("/", HTTP_HOST="unknown.localhost")
     assert response.status_code == 200
-    assert "<h1>Bowview Physiotherapy</h1>" in response.content.decode()
+    assert ">Bowview Physiotherapy</h1>" in response.content.decode()
 
 
 def test_clinic_home_semantics(client, clinics):

@@ -3,11 +3,13 @@
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from cms.delivery.dependencies import valid_until
+from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
+from cms.editorial.publishing import TreatmentIndexPublishingMixin, TreatmentPublishingMixin
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
 from cms.visibility import ServedViewRestrictionsMixin, public_children
@@ -15,12 +17,19 @@ from home.resolver import clinic_context
 from home.routing import SpecificChildRoutingMixin
 
 from .blocks import TreatmentBodyBlock
-from .panels import ClinicsCarryingPanel
+from .cards import treatment_cards
+from .panels import OfferingsPanel
 from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
 
 
-class TreatmentIndexPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
+class TreatmentIndexPage(
+    TreatmentIndexPublishingMixin,  # new treatments go live through Clinical review
+    ServedViewRestrictionsMixin,
+    SeoMixin,
+    SpecificChildRoutingMixin,
+    Page,
+):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -36,18 +45,29 @@ class TreatmentIndexPage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRou
     class Meta:
         verbose_name = "treatment index"
 
+    def content_description(self):
+        return self.intro
+
+    def generated_description(self, site_name):
+        return (
+            f"The treatments of {site_name}: what each involves, who it helps, "
+            "what the evidence says and how to book."
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        treatments = list(
-            public_children(self, TreatmentPage).select_related("hero_image").order_by("title")
-        )
-        context["treatments"] = treatments
-        # The listing must change the second one of them expires.
-        valid_until(request, *(page.expire_at for page in treatments))
+        # The listing must change the second one of them expires (treatment_cards).
+        context["treatments"] = treatment_cards(public_children(self, TreatmentPage), request)
         return context
 
 
-class TreatmentPage(ServedViewRestrictionsMixin, SeoMixin, ClinicalReviewMixin, Page):
+class TreatmentPage(
+    TreatmentPublishingMixin,  # published directly by clinical reviewers only
+    ServedViewRestrictionsMixin,
+    SeoMixin,
+    ClinicalReviewMixin,
+    Page,
+):
     """A treatment authored once in the library; clinics carry aliases of it."""
 
     summary = models.TextField(
@@ -83,7 +103,7 @@ class TreatmentPage(ServedViewRestrictionsMixin, SeoMixin, ClinicalReviewMixin, 
                 FieldPanel("body"),
             ],
         ),
-        ClinicsCarryingPanel(heading="Clinics carrying this treatment"),
+        OfferingsPanel(heading="Clinics"),
     ]
     promote_panels = [
         MultiFieldPanel([FieldPanel("tags")], heading="Tags"),
@@ -109,16 +129,22 @@ class TreatmentPage(ServedViewRestrictionsMixin, SeoMixin, ClinicalReviewMixin, 
         "hero_image",
         "body",
         "tags",
-        "reviewer_name",
-        "reviewer_credentials",
-        "reviewed_on",
-        "next_review_due",
+        APIField("review_status", serializer=ReviewStatusField()),
+        APIField("reviewer_name", serializer=ReviewTextField()),
+        APIField("reviewer_credentials", serializer=ReviewTextField()),
+        APIField("reviewed_on", serializer=ReviewDateField()),
+        APIField("next_review_due", serializer=ReviewDateField()),
         *SeoMixin.api_fields,
     ]
     exclude_fields_in_copy = ["library_page"]
 
     class Meta:
         verbose_name = "treatment"
+        # Offer and withdraw at every clinic (treatments/offering_rights.py); Editors hold it.
+        permissions = [("offer_treatment", "Can offer and withdraw treatments at every clinic")]
+
+    def content_description(self):
+        return self.summary
 
     @property
     def original(self):

@@ -1,12 +1,24 @@
-"""Admin registration for the treatment library's tags (views in cms/seo/tag_admin.py)."""
+"""Admin registration: the library's tags (views in cms/seo/tag_admin.py) and offerings."""
 
-from django.urls import path
+from django.contrib.auth.models import Permission
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.seo.tag_admin import MergeTagsView, TagDeleteView, TagEditView, TagIndexView
 
+from .offering_actions import OFFER_ACTION, WITHDRAW_ACTION
+from .offering_bulk import OfferBulkAction, WithdrawBulkAction
+from .offering_guard import refuse_copy_deletion
+from .offering_report import OfferingsReportView
+from .offering_rights import may_manage_any_offerings
+from .offering_views import ACTIONS, change_offering
 from .tags import TreatmentTag
 
 
@@ -34,3 +46,97 @@ class TreatmentTagViewSet(SnippetViewSet):
 
 
 register_snippet(TreatmentTagViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_offering_urls():
+    return [
+        path(
+            f"offerings/<int:page_id>/<int:clinic_id>/{action}/",
+            change_offering,
+            {"action": action},
+            name=f"treatments_offering_{action}",
+        )
+        for action in ACTIONS
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_offerings_report_urls():
+    return [
+        path(
+            "reports/clinic-offerings/",
+            OfferingsReportView.as_view(),
+            name="treatments_offerings_report",
+        ),
+        path(
+            "reports/clinic-offerings/results/",
+            OfferingsReportView.as_view(results_only=True),
+            name="treatments_offerings_report_results",
+        ),
+    ]
+
+
+class OfferingsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_manage_any_offerings(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_offerings_report_menu_item():
+    return OfferingsReportMenuItem(
+        "Clinic offerings",
+        reverse("treatments_offerings_report"),
+        name="clinic-offerings",
+        icon_name="site",
+        order=660,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_offering_log_actions(actions):
+    class OfferingFormatter(LogFormatter):
+        verb = ""
+
+        def format_message(self, log_entry):
+            clinic = log_entry.data.get("clinic", {}).get("title", "a clinic")
+            return f"{self.verb} {clinic} ({log_entry.data.get('copy', {}).get('path', '')})"
+
+    @actions.register_action(OFFER_ACTION)
+    class OfferFormatter(OfferingFormatter):
+        label = "Offer at a clinic"
+        verb = "Offered at"
+
+    @actions.register_action(WITHDRAW_ACTION)
+    class WithdrawFormatter(OfferingFormatter):
+        label = "Withdraw from a clinic"
+        verb = "Withdrawn from"
+
+
+@hooks.register("register_permissions")
+def register_offer_permission():
+    return Permission.objects.filter(
+        content_type__app_label="treatments", codename="offer_treatment"
+    )
+
+
+hooks.register("register_bulk_action", OfferBulkAction)
+hooks.register("register_bulk_action", WithdrawBulkAction)
+
+
+@hooks.register("before_delete_page")
+def withdraw_rather_than_delete(request, page):
+    return refuse_copy_deletion(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def withdraw_rather_than_bulk_delete(request, action_type, objects, action_class_instance):
+    if action_type == "delete":
+        return refuse_copy_deletion(request, objects)
+    return None
+
+
+@hooks.register("insert_editor_js")
+def cta_fields_js():
+    """Shows the CTA block's Page and Web address fields for their action only."""
+    return format_html('<script src="{}"></script>', static("treatments/cta-fields.js"))

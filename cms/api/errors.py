@@ -7,6 +7,8 @@ from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
+from cms.ops.excerpt import excerpt, shorten_echoes
+
 __all__ = ["BadRequestError", "JsonErrorsMixin", "parse_id"]
 
 # Ids travel as 64-bit integers in both SQLite and PostgreSQL.
@@ -17,14 +19,20 @@ def parse_id(value, name="id"):
     """A positive database id from user input, or a BadRequestError naming `name`."""
     text = str(value)
     if not text.isdigit() or not 0 < int(text) <= MAX_ID:
-        raise BadRequestError(f"{name} must be a positive integer, got {text[:100]!r}")
+        raise BadRequestError(f"{name} must be a positive integer, got {excerpt(text)!r}")
     return int(text)
 
 
 class JsonErrorsMixin:
-    """Answers errors in the API's own `{"message": ...}` shape."""
+    """Answers errors in the API's own `{"message": ...}` shape, quoting input by its start."""
 
     def handle_exception(self, exc):
+        response = self._error_response(exc)
+        if isinstance(response.data, dict) and isinstance(response.data.get("message"), str):
+            response.data["message"] = shorten_echoes(response.data["message"], self.request)
+        return response
+
+    def _error_response(self, exc):
         if isinstance(exc, BadRequestError):
             return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, ValidationError):

@@ -6,6 +6,8 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.models import Locale
 
+from cms.ops.excerpt import excerpt
+
 from .errors import BadRequestError, parse_id
 
 __all__ = [
@@ -41,8 +43,8 @@ class IdParametersFilter(BaseFilterBackend):
             if value is not None and value != "root":
                 parse_id(value, name)
         for name, value in request.GET.items():
-            if name in _TREE_PARAMETERS:
-                continue
+            if name in _TREE_PARAMETERS or name == "locale":
+                continue  # locale is a language code (LocaleFilter), not the foreign key
             try:
                 field = queryset.model._meta.get_field(name)
             except FieldDoesNotExist:
@@ -53,7 +55,7 @@ class IdParametersFilter(BaseFilterBackend):
 
 
 class LocaleFilter(BaseFilterBackend):
-    """`?locale=` with an unknown language code is a 400, not a 404."""
+    """`?locale=CODE` as in stock Wagtail (a language code such as `en`); unknown: a 400, not a 404."""
 
     def filter_queryset(self, request, queryset, view):
         code = request.GET.get("locale")
@@ -61,7 +63,7 @@ class LocaleFilter(BaseFilterBackend):
             return queryset
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
-            raise BadRequestError(f"unknown locale: {code[:50]!r}")
+            raise BadRequestError(f"unknown locale: {excerpt(code)!r}")
         child_of = getattr(queryset, "_filtered_by_child_of", None)
         queryset = queryset.filter(locale=locale)
         if child_of:

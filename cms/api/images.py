@@ -16,7 +16,7 @@ class RenditionsField(ImageDownloadUrlField):
     """The documented rendition sizes of an image (treatments/renditions.py)."""
 
     def to_representation(self, image):
-        return image_renditions(image)
+        return image_renditions(image, self.context["request"])
 
 
 class ClinicImageSerializer(PrefetchedTagsMixin, ImageSerializer):

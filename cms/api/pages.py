@@ -8,9 +8,10 @@ from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from cms.ops.excerpt import excerpt
 from cms.visibility import public_pages
 
-from . import filters
+from . import filters, review
 from .base import ScopedEndpointMixin
 from .errors import BadRequestError, parse_id
 from .prefetch import image_fields, prefetch_streams, prime_clinic_contexts
@@ -34,8 +35,15 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
         filters.LocaleFilter,
         filters.SearchFilter,  # last: search results cannot be filtered further
     ]
-    meta_fields = [*PagesAPIViewSet.meta_fields, "clinic"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "clinic", "jsonld"]
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "jsonld"]
     visible_alias_targets = frozenset()
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        """Wagtail drops `meta.locale` from details when i18n is off; front ends rely on it."""
+        fields = super().get_detail_default_fields(model)
+        return fields if "locale" in fields else [*fields, "locale"]
 
     def get_root_page(self):
         return self.site.root_page
@@ -50,7 +58,7 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
         try:
             models = page_models_from_string(type_names) if type_names else ()
         except (LookupError, ValueError) as error:
-            raise BadRequestError(f"type doesn't exist: {type_names[:100]!r}") from error
+            raise BadRequestError(f"type doesn't exist: {excerpt(type_names)!r}") from error
         visible = self.get_base_queryset().values("pk")
         if len(models) == 1:
             # One type: filter on its own fields too, as Wagtail does.
@@ -67,7 +75,8 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
             model = base.specific_class or Page
             serializer_class = self.get_serializer_class_for(model)
             fields = serializer_class.Meta.fields
-            page = model.objects.select_related(*image_fields(model, fields)).get(pk=base.pk)
+            related = [*image_fields(model, fields), *(["locale"] if "locale" in fields else [])]
+            page = model.objects.select_related(*related).get(pk=base.pk)
             self.prefetch([page], serializer_class)
             self._cached_object = page
         return self._cached_object
@@ -88,7 +97,10 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
     def prefetch(self, objects, serializer_class):
         super().prefetch(objects, serializer_class)
         fields = serializer_class.Meta.fields
-        prefetch_streams(objects, fields)
+        streams = [*fields, review.READS_FIELD] if review.REVIEW_FIELDS & set(fields) else fields
+        prefetch_streams(objects, streams)
+        if "locale" in fields:
+            prefetch_related_objects(objects, "locale")  # one query, not one per page
         prime_clinic_contexts(self.request, self.site, objects)
         aliases = [page for page in objects if page.alias_of_id]
         if aliases and ({"alias_of", "seo"} & set(fields)):

@@ -3,6 +3,8 @@
 from django.conf import settings
 from wagtail.api.v2.pagination import WagtailPagination
 
+from cms.ops.excerpt import excerpt
+
 from .errors import BadRequestError
 
 # Far beyond any site's content, well inside every database's integer range.
@@ -14,7 +16,9 @@ def _bounded_int(request, name, default, maximum):
     if raw is None:
         return default
     if not raw.isdigit() or int(raw) > maximum:
-        raise BadRequestError(f"{name} must be an integer from 0 to {maximum}, got {raw[:50]!r}")
+        raise BadRequestError(
+            f"{name} must be an integer from 0 to {maximum}, got {excerpt(raw)!r}"
+        )
     return int(raw)
 
 

@@ -6,6 +6,8 @@ same for the API as for every other public surface.
 
 from wagtail.models import Site
 
+from cms.ops.excerpt import excerpt
+
 from .errors import BadRequestError
 
 _SITE_ATTR = "_wagtail_site"
@@ -16,13 +18,17 @@ def _site_from_parameter(value):
     query = Site.objects.select_related("root_page").filter(hostname=hostname.lower())
     if port:
         if not port.isdigit() or not 0 < int(port) < 65536:
-            raise BadRequestError(f"site port must be a number from 1 to 65535, got {port!r}")
+            raise BadRequestError(
+                f"site port must be a number from 1 to 65535, got {excerpt(port)!r}"
+            )
         query = query.filter(port=int(port))
     sites = list(query[:2])
     if not sites:
-        raise BadRequestError(f"unknown site: {value[:200]!r}")
+        raise BadRequestError(f"unknown site: {excerpt(value)!r}")
     if len(sites) > 1:
-        raise BadRequestError(f"several sites use {value!r}; add the port, e.g. {value}:80")
+        raise BadRequestError(
+            f"several sites use {excerpt(value)!r}; add the port, e.g. {excerpt(value)}:80"
+        )
     return sites[0]
 
 

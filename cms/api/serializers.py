@@ -12,9 +12,11 @@ from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.utils import get_full_url, get_object_detail_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page
 
+from cms.seo.jsonld import jsonld_for
 from home.resolver import clinic_context
-from treatments.renditions import RENDITIONS, image_api_representation
+from treatments.renditions import RENDITIONS, image_api_representation, request_root_url
 
 
 def _django_request(request):
@@ -70,6 +72,45 @@ class ClinicMetaField(Field):
         }
 
 
+class JsonLdMetaField(Field):
+    """meta.jsonld: the page's schema.org graph, the very dict its HTML embeds, or null.
+
+    Same builder (cms.seo.jsonld.jsonld_for) and same clinic context as the HTML;
+    detail only, because the brand home's graph reads every clinic.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        request = _django_request(self.context["request"])
+        context = clinic_context(request, page, site=request._api_site)
+        prime_ancestors(page)
+        return jsonld_for(page, request, clinic=context.clinic, offering=context.offering)
+
+
+def prime_ancestors(page):
+    """The breadcrumb's parents (below the tree root) in one query instead of one per level.
+
+    Fills treebeard's private `_cached_parent_obj`, which `get_parent()` returns (HTML
+    routing fills it the same way); tests/seo/test_api_jsonld.py pins the query count.
+    """
+    steplen = page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(2, page.depth)]
+    if len(paths) < 2:
+        return  # none, or one parent: get_parent() costs the same single query
+    ancestors = {p.path: p for p in Page.objects.filter(path__in=paths)}
+    child = page
+    for path in reversed(paths):
+        parent = ancestors.get(path)
+        if parent is None:
+            return
+        child._cached_parent_obj = parent
+        child = parent
+
+
 class TagsField(Field):
     """Tag names, sorted, from the prefetched tags (stock re-queries every page)."""
 
@@ -90,10 +131,10 @@ class StreamBodyField(Field):
         return value.stream_block.get_api_representation(value, context)
 
 
-def image_renditions(image):
+def image_renditions(image, request):
     """{size name: {url, width, height}} for the documented sizes (treatments/renditions.py)."""
     try:
-        return image_api_representation(image)["renditions"]
+        return image_api_representation(image, root_url=request_root_url(request))["renditions"]
     except SourceImageIOError:
         return dict.fromkeys(RENDITIONS)
 
@@ -108,11 +149,16 @@ class ImageRenditionsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, image):
-        try:
-            data = image_api_representation(image)
-        except SourceImageIOError:
-            data = {"id": image.pk, "title": image.title, "renditions": dict.fromkeys(RENDITIONS)}
         request, router = self.context["request"], self.context["router"]
+        try:
+            data = image_api_representation(image, root_url=request_root_url(request))
+        except SourceImageIOError:
+            data = {
+                "id": image.pk,
+                "title": image.title,
+                "renditions": dict.fromkeys(RENDITIONS),
+                "srcset": "",
+            }
         meta = {
             "type": f"{type(image)._meta.app_label}.{type(image).__name__}",
             "detail_url": get_object_detail_url(router, request, type(image), image.pk),
@@ -138,6 +184,7 @@ class PageSerializer(PrefetchedTagsMixin, wagtail_serializers.PageSerializer):
     alias_of = PageAliasOfField(read_only=True)
     parent = PageParentField(read_only=True)
     clinic = ClinicMetaField(read_only=True)
+    jsonld = JsonLdMetaField()
 
     def build_standard_field(self, field_name, model_field):
         if isinstance(model_field, wagtail_fields.StreamField):

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from cms.ops.excerpt import excerpt
 from cms.visibility import public_pages
 from treatments.models import TreatmentPage
 from treatments.tags import TreatmentTag
@@ -33,7 +34,7 @@ class TagOrderingFilter(filters.BaseFilterBackend):
         unknown = [key for key in keys if key.lstrip("-") not in ORDERINGS]
         if unknown:
             allowed = ", ".join(sorted(ORDERINGS))
-            raise BadRequestError(f"cannot order by {unknown[0][:50]!r} (use {allowed})")
+            raise BadRequestError(f"cannot order by {excerpt(unknown[0])!r} (use {allowed})")
         return queryset.order_by(*keys, "name")
 
 

@@ -3,6 +3,8 @@
 from django.http import JsonResponse
 from django.urls import re_path
 
+from cms.ops.excerpt import excerpt
+
 from .router import api_router
 
 app_name = api_router.url_namespace
@@ -11,7 +13,7 @@ app_name = api_router.url_namespace
 def unknown_endpoint(request, rest):
     endpoints = ", ".join(f"{name}/" for name in api_router._endpoints)
     return JsonResponse(
-        {"message": f"unknown endpoint: /api/v2/{rest[:100]} (endpoints: {endpoints})"},
+        {"message": f"unknown endpoint: /api/v2/{excerpt(rest)} (endpoints: {endpoints})"},
         status=404,
     )
 

@@ -18,9 +18,14 @@ responses that showed it stop matching. Keys:
     sites           the Site table itself (every response depends on it)
 """
 
+import logging
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+
+from . import epoch
+
+logger = logging.getLogger(__name__)
 
 REQUEST_ATTR = "_cache_dependencies"
 UNTIL_ATTR = "_cache_valid_until"
@@ -103,10 +108,32 @@ def bump(*keys):
         token = _new_token()
         tokens = {_token_key(key): token for key in keys}
         tokens[GENERATION_KEY] = token  # last: set once every token above is (MSET on Redis)
-        cache.set_many(tokens, TOKEN_TIMEOUT)
+        if not _write(tokens):
+            epoch.advance()  # the cache did not take it: nothing stored so far is served again
+        from . import surrogate_keys
         from .purge import purge_keys
 
         purge_keys(keys)
+        surrogate_keys.purge(keys)
+
+
+def _write(values):
+    """Write `values` to the shared cache; False when it did not take them.
+
+    django-redis swallows connection errors (IGNORE_EXCEPTIONS, so that reads
+    degrade to misses); an invalidation must know, so it calls the client itself.
+    """
+    from django_redis.cache import RedisCache
+
+    shared = caches["default"]
+    try:
+        if isinstance(shared, RedisCache):
+            shared.client.set_many(values, timeout=TOKEN_TIMEOUT)
+            return True
+        return not shared.set_many(values, TOKEN_TIMEOUT)
+    except Exception as error:  # any failure to write means the invalidation may be lost
+        logger.warning("invalidation not written to the cache: %r", error)
+        return False
 
 
 def _new_token():

@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 def page_change_keys(page, url_paths=None):
     """Keys a published, unpublished, moved or deleted page invalidates."""
     from home.models import ClinicPage
-    from treatments.models import TreatmentPage
+    from treatments.models import TreatmentIndexPage, TreatmentPage
+    from treatments.offerings import original_id, originals_under
 
     keys = {f"page:{page.pk}"}
     parent = parent_id(page)
@@ -27,7 +28,10 @@ def page_change_keys(page, url_paths=None):
     if isinstance(page, ClinicPage):
         keys |= {f"clinic:{page.pk}", "clinics"}
     if isinstance(page, TreatmentPage):
-        keys.add(f"offering:{page.library_page_id or page.alias_of_id or page.pk}")
+        keys.add(f"offering:{original_id(page)}")
+    elif isinstance(page, ClinicPage | TreatmentIndexPage):
+        # Whether each treatment under it is offered follows the clinic and its index.
+        keys |= {f"offering:{pk}" for pk in originals_under(page)}
     return keys
 
 
@@ -87,6 +91,9 @@ def on_view_restriction_changed(sender, instance, **kwargs):
         keys.add(f"page:{alias.pk}")
         keys |= {f"site:{s}" for s in site_ids_for_path(alias.url_path)}
     keys |= {f"site:{s}" for s in site_ids_for_path(page.url_path)}
+    from treatments.offerings import originals_under
+
+    keys |= {f"offering:{pk}" for pk in originals_under(page)}  # hidden copies are not offered
     dependencies.bump(*keys)
 
 

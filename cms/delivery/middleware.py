@@ -3,7 +3,9 @@
 A hit is served from the cache alone (no database query); a miss is stored
 only when its view recorded what it showed (see dependencies.py) and nothing
 it depends on changed while it was being rendered. Responses carry an ETag
-and Cache-Control, and a matching If-None-Match gets a 304.
+and Cache-Control, and a matching If-None-Match gets a 304. Every entry also carries the cache
+epoch it was stored under (epoch.py): one served after an invalidation the
+cache missed would be stale, so an entry of an older epoch is never served.
 """
 
 import hashlib
@@ -14,7 +16,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from . import dependencies, purge
+from . import dependencies, epoch, purge, surfaces, surrogate_keys
 from .local_entries import LocalEntries
 
 KEY_PREFIX = "cms:response:"
@@ -26,9 +28,9 @@ LOCAL = LocalEntries(settings.RESPONSE_CACHE_LOCAL_BYTES)
 
 
 def response_cache_key(request):
+    """Host, path and the query parameters the surface understands (surfaces.py)."""
     host = request.get_host().lower()
-    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    raw = f"{host}|{request.path}|{query}"
+    raw = f"{host}|{request.path}|{surfaces.normalised_query(request)}"
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -59,7 +61,10 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if not settings.RESPONSE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
-        key = response_cache_key(request)
+        try:
+            key = response_cache_key(request)
+        except ValueError:  # more query fields than any surface reads: not cached
+            return self.get_response(request)
         entry = LOCAL.get(key)
         if entry is not None:
             if self._still_valid_locally(entry):
@@ -69,9 +74,9 @@ class ResponseCacheMiddleware:
         if entry is not None and self._still_valid_locally(entry):
             LOCAL.put(key, entry)
             return self._from_entry(request, entry)
-        started = time.time_ns()
+        started, stored_epoch = time.time_ns(), epoch.current()
         response = self.get_response(request)
-        self._store(request, response, key, started)
+        self._store(request, response, key, started, stored_epoch)
         return response
 
     @classmethod
@@ -84,11 +89,18 @@ class ResponseCacheMiddleware:
         current = dependencies.generation()
         checked = entry.get("checked_generation")
         if checked is not None and current == checked:
-            return not cls._expired(entry)
+            return not cls._expired(entry) and cls._current_epoch(entry)
         if not cls._still_valid(entry):
             return False
         entry["checked_generation"] = current
-        return True
+        return cls._current_epoch(entry)
+
+    @staticmethod
+    def _current_epoch(entry):
+        """Stored under the current epoch: no invalidation since was lost (read after the cache
+        answered, so a process that saw the cache down rereads it when the cache is back)."""
+        stored = entry.get("epoch")
+        return stored is not None and stored == epoch.current()
 
     @staticmethod
     def _expired(entry):
@@ -113,10 +125,12 @@ class ResponseCacheMiddleware:
             response[header] = value
         if response.has_header("Location"):
             response.url = response["Location"]  # as on Django's redirect responses
+        if entry.get("cdn_url", False) not in (False, request.build_absolute_uri()):
+            patch_cache_control(response, s_maxage=0)  # not a URL the CDN index has
         response[HIT_HEADER] = "HIT"
         return response
 
-    def _store(self, request, response, key, started):
+    def _store(self, request, response, key, started, stored_epoch):
         deps = dependencies.dependencies_of(request)
         cacheable = (
             deps
@@ -138,9 +152,10 @@ class ResponseCacheMiddleware:
                 return
             timeout = min(timeout, max(1, int(until - time.time()) + 1))
         tokens = dependencies.ensure_tokens(deps, since=started)
-        if any(token > started for token in tokens.values()):
+        if stored_epoch is None or any(token > started for token in tokens.values()):
             response[HIT_HEADER] = "SKIP"
-            return  # something it shows changed while it rendered: do not keep it
+            return  # something it shows changed while it rendered (or no epoch): do not keep it
+        cdn_url = self._index_for_purge(request, deps)
         content = response.content
         etag = etag_for(content)
         response["ETag"] = etag
@@ -153,7 +168,9 @@ class ResponseCacheMiddleware:
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
         response[HIT_HEADER] = "MISS"
+        surrogate_keys.tag(response, deps)
         kept = (
+            *surrogate_keys.HEADERS,
             "Content-Type",
             "ETag",
             "Cache-Control",
@@ -163,6 +180,8 @@ class ResponseCacheMiddleware:
             "Location",
         )
         headers = [(name, response[name]) for name in kept if response.has_header(name)]
+        if cdn_url not in (False, request.build_absolute_uri()):
+            patch_cache_control(response, s_maxage=0)  # the entry keeps the CDN's s-maxage
         cache.set(
             key,
             {
@@ -172,14 +191,29 @@ class ResponseCacheMiddleware:
                 "etag": etag,
                 "tokens": tokens,
                 "until": until,
+                "epoch": stored_epoch,
+                "cdn_url": cdn_url,
             },
             timeout,
         )
         LOCAL.discard(key)
-        purge.remember_url(request.build_absolute_uri(), deps)
         if response.status_code == 200 and _not_modified(request, etag):
             response.status_code = 304
             response.content = b""
+
+    @staticmethod
+    def _index_for_purge(request, deps):
+        """The URL the CDN may keep this response under, None for none, False without a CDN.
+
+        The canonical URL (without ignored parameters) is indexed whichever
+        request rendered it, so a flood of `?utm=N` never pushes it out.
+        """
+        if not purge.purge_enabled():
+            return False
+        url = surfaces.cdn_url(request) or surfaces.canonical_url(request)
+        if url is not None and purge.remember_url(url, deps):
+            return url
+        return None
 
 
 class DatabaseUnavailableMiddleware:

@@ -41,3 +41,36 @@ class PreviewSnapshot(models.Model):
         page = self.content_type.model_class().from_json(self.content_json)
         page.pk = self.page_id
         return page
+
+
+class CacheEpoch(models.Model):
+    """One row: advanced whenever an invalidation could not be written to the cache.
+
+    Every cached response keeps the epoch it was stored under and is served only
+    while that is still the epoch (cms/delivery/epoch.py), so an invalidation lost
+    in a cache outage is never undone when the cache comes back.
+    """
+
+    value = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Cache epoch {self.value}"
+
+
+class PurgeURL(models.Model):
+    """A URL the CDN may hold, by the dependency key it showed (cms/delivery/purge.py).
+
+    In the database rather than the cache so that a publish during a cache
+    outage still purges it, and so that adding a URL is atomic (unique rows).
+    """
+
+    key = models.CharField(max_length=100)
+    url = models.CharField(max_length=1000)
+    has_query = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "url"], name="purge_url_unique")]
+
+    def __str__(self):
+        return f"{self.key} {self.url}"

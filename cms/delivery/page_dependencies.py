@@ -5,6 +5,9 @@ from wagtail.models import Page
 from home.links import link_dependency_keys, page_link_ids, raw_link_ids
 from home.models import ClinicPage, HomePage
 from home.resolver import clinic_context
+from treatments.offerings import original_id
+
+from .dependencies import valid_until
 
 
 def stream_references(stream_value):
@@ -70,9 +73,10 @@ def treatment_dependencies(page, request, allow_queries=True):
         # that are copies themselves (HTML adds these while rendering, see home/links.py).
         keys |= link_dependency_keys(request, links)
     else:
-        original_id = page.library_page_id or page.alias_of_id or page.pk
-        keys.add(f"offering:{original_id}")
+        keys.add(f"offering:{original_id(page)}")
         keys |= {f"clinic:{clinic.pk}" for clinic in ctx.offering}
+        # An offering clinic, index or copy past its expiry date is no longer offering.
+        valid_until(getattr(request, "_request", request), ctx.offering_valid_until)
     return keys
 
 
@@ -85,11 +89,22 @@ def page_dependencies(page, request, allow_queries=True):
         keys |= treatment_dependencies(page, request, allow_queries)
     elif isinstance(page, TreatmentIndexPage):
         keys.add(f"children:{page.pk}")
-    elif isinstance(page, ClinicPage):
+    elif isinstance(page, ClinicPage | HomePage):
+        # Homes list the treatments of their whole tree (and their images, get_context).
         keys |= {f"clinic:{page.pk}", f"children:{page.pk}"}
-    elif isinstance(page, HomePage):
-        keys |= {"clinics", f"children:{page.pk}"}
+        keys |= {f"site:{site_id}" for site_id in site_ids_for_path(page.url_path)}
     return keys
+
+
+def chrome_dependencies(request):
+    """What the header and footer of every page show (home/context_processors.py):
+    the clinic's facts on a clinic site, the clinic list on the brand site."""
+    from wagtail.models import Site
+
+    from home.resolver import clinic_for_site
+
+    clinic = clinic_for_site(Site.find_for_request(request), request)
+    return {f"clinic:{clinic.pk}"} if clinic is not None else {"clinics"}
 
 
 def site_ids_for_path(url_path):

@@ -1,25 +1,35 @@
 """Headless preview: an editor's draft, shown in a clinic's front end through a signed, expiring token.
 
-Same contract as wagtail-headless-preview (whose tokens never expire, and whose
-preview replaces Wagtail's own): the editor picks "<clinic> front end" in the
-preview panel; the CMS freezes the content in a PreviewSnapshot and sends the
-editor to the front end's preview URL with `content_type` and `token`; the front
-end calls `GET /api/v2/preview/?token=...` and gets the page in the same JSON as
-`/api/v2/pages/<id>/`, resolved for that clinic. An invalid or expired token is
-a 401 and nothing else on any public surface changes.
+The contract is docs/preview.md. In short, as wagtail-headless-preview (whose
+tokens never expire, and whose preview replaces Wagtail's own): the editor picks
+"<clinic> (front end)" in the preview panel; the CMS freezes the content in a
+PreviewSnapshot and shows the front end's preview URL (PREVIEW_CLIENT_URL with
+`token`, `site` and `content_type`) inside the panel; the front end calls
+`GET /api/v2/preview/?token=...` and gets the page in the same JSON as
+`/api/v2/pages/<id>/`, resolved for that clinic and placed in its tree (a library
+treatment previewed at Northeast has Northeast's html_url, parent and JSON-LD),
+plus `meta.preview`. An invalid or expired token is a 401 and nothing else on any
+public surface changes.
 """
+
+import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import urlencode
 from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.fields import Field
 from rest_framework.response import Response
+from wagtail.models import Page
 
 from cms.api.errors import BadRequestError
 from cms.api.pages import ClinicPagesAPIViewSet
+from cms.api.serializers import PageSerializer
 
 from .models import PreviewSnapshot
 
@@ -52,18 +62,59 @@ def snapshot_for_token(token):
     return snapshot
 
 
+def site_parameter(site):
+    """The site as the API's `?site=` takes it: HOST, or HOST:PORT off the default ports."""
+    return site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+
+
 def client_preview_url(site, page, token):
+    """PREVIEW_CLIENT_URL with ?token=&site=&content_type= (docs/preview.md)."""
     base = settings.PREVIEW_CLIENT_URL.format(
         root_url=site.root_url.rstrip("/"), hostname=site.hostname
     )
     query = urlencode(
-        {"content_type": f"{page._meta.app_label}.{page._meta.model_name}", "token": token}
+        {
+            "token": token,
+            "site": site_parameter(site),
+            "content_type": f"{page._meta.app_label}.{page._meta.model_name}",
+        }
     )
-    return f"{base}?{query}"
+    return f"{base}{'&' if '?' in base else '?'}{query}"
+
+
+def place_on_site(page, site, request=None):
+    """Put a previewed page where the site shows it, so its URLs are that site's.
+
+    A library treatment previewed at a clinic takes the position of the clinic's
+    copy (or, when the clinic does not offer it yet, of a child of the clinic's
+    page at the same place, e.g. its treatments index): url_path, path and depth,
+    which html_url, meta.parent and the JSON-LD breadcrumb read. Nothing is saved.
+    One query, none for a page already inside the site.
+    """
+    root = site.root_page
+    parts = page.get_url_parts(request)  # the site root paths are cached: no query
+    if page.path.startswith(root.path) or parts is None:
+        return page
+    target = root.url_path + parts[2].lstrip("/")
+    parent_url_path = target.rstrip("/").rsplit("/", 1)[0] + "/"
+    found = {
+        p.url_path: p
+        for p in Page.objects.filter(
+            path__startswith=root.path, url_path__in=[target, parent_url_path]
+        ).only("path", "depth", "url_path")
+    }
+    if target in found:
+        page.path, page.depth = found[target].path, found[target].depth
+    elif parent_url_path in found:
+        parent = found[parent_url_path]
+        page.path = parent.path + "Z" * Page.steplen  # no sibling has it: a place, not a row
+        page.depth = parent.depth + 1
+    page.url_path = target
+    return page
 
 
 def serve_frontend_preview(page, request, site):
-    """The preview panel's answer for a front-end mode: freeze the content, link to the front end."""
+    """The preview panel's answer for a front-end mode: freeze the content, frame the front end."""
     PreviewSnapshot.delete_expired(settings.PREVIEW_TOKEN_MAX_AGE)
     snapshot = PreviewSnapshot.objects.create(
         page_id=page.pk,
@@ -73,23 +124,62 @@ def serve_frontend_preview(page, request, site):
         created_by=request.user if request.user.is_authenticated else None,
     )
     token = make_token(snapshot)
-    return render(
+    preview_url = client_preview_url(site, page, token)
+    parts = place_on_site(snapshot.as_page(), site, request).get_url_parts(request)
+    client = urlsplit(preview_url)
+    client_origin = f"{client.scheme}://{client.netloc}"
+    response = render(
         request,
         "delivery/frontend_preview.html",
         {
             "page": page,
             "site": site,
-            "preview_url": client_preview_url(site, page, token),
-            "api_url": f"/api/v2/preview/?{urlencode({'token': token})}",
+            "site_parameter": site_parameter(site),
+            "html_path": parts[2] if parts else "/",
+            "preview_url": preview_url,
+            "client_origin": client_origin,
+            "api_url": f"{site.root_url}/api/v2/preview/?{urlencode({'token': token})}",
             "max_age_minutes": settings.PREVIEW_TOKEN_MAX_AGE // 60,
         },
     )
+    # The admin's policy frames https: only; the front end may be http://localhost:3000.
+    response._csp_update = {"frame-src": [client_origin]}
+    return response
+
+
+def expires_at(snapshot):
+    return snapshot.created_at + datetime.timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
+
+
+class PreviewMetaField(Field):
+    """meta.preview: which site the draft is previewed on, its path there, when the token ends."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        view = self.context["view"]
+        request = getattr(self.context["request"], "_request", self.context["request"])
+        parts = page.get_url_parts(request)
+        return {
+            "site": site_parameter(view.site),
+            "html_path": parts[2] if parts else None,
+            "expires_at": timezone.localtime(expires_at(view.snapshot)).isoformat(),
+        }
+
+
+class PreviewPageSerializer(PageSerializer):
+    preview = PreviewMetaField()
 
 
 class PreviewAPIViewSet(ClinicPagesAPIViewSet):
     """GET /api/v2/preview/?token=...: the frozen draft, for the site it was previewed for."""
 
     name = "preview"
+    base_serializer_class = PreviewPageSerializer
+    meta_fields = [*ClinicPagesAPIViewSet.meta_fields, "preview"]
     known_query_parameters = ClinicPagesAPIViewSet.known_query_parameters.union(["token"])
 
     @classmethod
@@ -124,6 +214,7 @@ class PreviewAPIViewSet(ClinicPagesAPIViewSet):
         page = self.snapshot.as_page()
         if page is None:
             raise Http404
+        place_on_site(page, self.site, request._request)
         serializer_class = self.get_serializer_class_for(type(page))
         self.prefetch([page], serializer_class)
         data = serializer_class(page, context=self.get_serializer_context()).data

@@ -7,7 +7,7 @@ from wagtail import hooks
 from cms.visibility import is_expired
 
 from .dependencies import depend_on, valid_until
-from .page_dependencies import page_dependencies
+from .page_dependencies import chrome_dependencies, page_dependencies
 
 
 @hooks.register("before_serve_page")
@@ -27,7 +27,7 @@ def record_page_dependencies(callback):
             return response
         if page.get_view_restrictions():
             return response  # private pages are never cached
-        depend_on(request, *page_dependencies(page, request))
+        depend_on(request, *page_dependencies(page, request), *chrome_dependencies(request))
         valid_until(request, page.expire_at)
         if page.last_published_at and not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(page.last_published_at.timestamp())

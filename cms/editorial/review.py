@@ -5,6 +5,8 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from treatments.review import clinical_digest
+
 
 def review_interval():
     return datetime.timedelta(days=settings.CLINICAL_REVIEW_INTERVAL_DAYS)
@@ -30,6 +32,7 @@ def sign_review(page, user):
     draft.reviewer_name, draft.reviewer_credentials = reviewer_identity(user)
     draft.reviewed_on = today
     draft.next_review_due = today + review_interval()
+    draft.review_digest = clinical_digest(draft)  # the stamp holds for this content only
     # The content already passed validation when it was submitted.
     revision = draft.save_revision(user=user, changed=False, clean=False)
     # The workflow publishes `page.get_latest_revision()`: point the caller's instance at it.

@@ -1,5 +1,7 @@
 """Put the editorial roles and the Clinical review workflow in place; safe to run again."""
 
+from wagtail.models import Page, WorkflowPage
+
 from home.models import ClinicPage, HomePage
 from treatments.models import TreatmentIndexPage
 
@@ -15,6 +17,19 @@ def treatment_library():
     return TreatmentIndexPage.objects.child_of(home).filter(slug="treatments").first()
 
 
+def remove_root_workflow():
+    """Take Wagtail's default "Moderators approval" workflow off the root page.
+
+    Wagtail's migrations assign it to the root, so every page without a nearer
+    workflow (the brand home, every clinic page) offers "Submit to Moderators
+    approval", a task for the Moderators group nobody staffs: a clinic manager
+    who chose it would wait for ever. Without it, clinic pages have no workflow
+    and their managers publish their facts. A workflow assigned lower down (the
+    Clinical review workflow) is left alone.
+    """
+    return WorkflowPage.objects.filter(page=Page.get_first_root_node()).delete()[0]
+
+
 def ensure_editorial(log=print):
     library = treatment_library()
     if library is None:
@@ -22,6 +37,8 @@ def ensure_editorial(log=print):
         return None
     groups = ensure_library_roles(library)
     workflow = ensure_clinical_review_workflow(library, groups[CLINICAL_REVIEWERS])
+    if remove_root_workflow():
+        log("removed Wagtail's default workflow from the root page")
     for clinic in ClinicPage.objects.order_by("title"):
         ensure_clinic_manager_group(clinic)
     log(f"editorial roles and the {workflow.name!r} workflow are in place")

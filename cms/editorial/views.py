@@ -7,6 +7,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .reminders import due_for_review
+from .rereview import may_start_rereview, pages_in_review
 
 
 def due_pages_for_user(user, within_days=None):
@@ -48,4 +49,12 @@ class ReviewsDueReportView(PageReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["reminder_days"] = settings.REVIEW_REMINDER_DAYS
+        pages = list(context.get("object_list") or [])
+        in_review = pages_in_review(pages)
+        user = self.request.user
+        # "Start re-review" (cms/editorial/rereview.py) where no review is in progress.
+        context["rereview_ids"] = {
+            page.pk for page in pages if page.pk not in in_review and may_start_rereview(user, page)
+        }
+        context["in_review_ids"] = in_review
         return context

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ReviewerProfile
+from .rereview import start_rereview
 from .views import ReviewsDueReportView, due_pages_for_user
 
 PANEL_ROWS = 10
@@ -52,6 +53,11 @@ def register_reviews_due_urls():
             "reports/clinical-reviews-due/results/",
             ReviewsDueReportView.as_view(results_only=True),
             name="editorial_reviews_due_results",
+        ),
+        path(
+            "reports/clinical-reviews-due/<int:page_id>/start/",
+            start_rereview,
+            name="editorial_start_rereview",
         ),
     ]
 

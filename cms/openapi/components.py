@@ -45,9 +45,14 @@ HTML = {
 URL = {"type": "string", "description": "An absolute URL."}
 
 RENDITION = obj(
-    {"url": STRING, "width": INTEGER, "height": INTEGER},
-    description="One rendition (treatments/renditions.py); url is relative to MEDIA_URL.",
+    {"url": URL, "width": INTEGER, "height": INTEGER},
+    description="One rendition (treatments/renditions.py); url is absolute on the requested site.",
 )
+SRCSET = {
+    "type": "string",
+    "description": "The small, medium and large renditions as an <img srcset> value: "
+    "`URL 400w, URL 800w, URL 1600w` (one entry per width; empty when the file is missing).",
+}
 
 COMPONENTS = {
     "Error": obj(
@@ -68,6 +73,7 @@ COMPONENTS = {
             "width": INTEGER,
             "height": INTEGER,
             "renditions": ref("Renditions"),
+            "srcset": SRCSET,
         },
         description="An image as blocks serve it (treatments.renditions.image_api_representation).",
     ),
@@ -80,8 +86,9 @@ COMPONENTS = {
             "width": INTEGER,
             "height": INTEGER,
             "renditions": ref("Renditions"),
+            "srcset": SRCSET,
         },
-        required=["id", "meta", "title", "renditions"],
+        required=["id", "meta", "title", "renditions", "srcset"],
         description="An image foreign key of a page (cms.api.serializers.ImageRenditionsField).",
     ),
     "ClinicSummary": obj(
@@ -118,6 +125,46 @@ COMPONENTS = {
             "closes": nullable({"type": "string", "description": "HH:MM"}),
             "closed": BOOLEAN,
         }
+    ),
+    "JsonLd": obj(
+        {
+            "@context": {"type": "string", "const": "https://schema.org"},
+            "@graph": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "properties": {"@type": STRING, "@id": STRING},
+                    "required": ["@type"],
+                    "description": "A schema.org node (MedicalOrganization, MedicalClinic, "
+                    "MedicalWebPage, FAQPage, BreadcrumbList, ...).",
+                },
+            },
+        },
+        description="meta.jsonld (page detail only): the schema.org graph the page's HTML "
+        "embeds in <script type=application/ld+json>, equal to it (cms.seo.jsonld.jsonld_for); "
+        "null for page types without structured data.",
+    ),
+    "PreviewMeta": obj(
+        {
+            "site": {
+                "type": "string",
+                "description": "The site previewed on, as ?site= takes it (HOST or HOST:PORT).",
+            },
+            "html_path": nullable(
+                {
+                    "type": "string",
+                    "description": "The page's path on that site, e.g. "
+                    "/treatments/dry-needling/ (where the front end shows the draft).",
+                }
+            ),
+            "expires_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the token stops working (PREVIEW_TOKEN_MAX_AGE).",
+            },
+        },
+        description="meta.preview, on preview/ only (cms.delivery.preview.PreviewMetaField).",
     ),
     "Seo": obj(
         {

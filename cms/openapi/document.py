@@ -102,7 +102,10 @@ def _filters(viewset, models):
             if name in parameters or name in viewset.known_query_parameters or name == "locale":
                 continue
             field = model._meta.get_field(name)
-            schema = ID if field.is_relation and not field.many_to_many else scalar_schema(field)
+            if field.is_relation and not field.many_to_many:
+                schema = ID
+            else:
+                schema = scalar_schema(field, allow_null=False)
             description = f"Filter: items whose {name} equals this value."
             if only_with_type:
                 description += f" Needs type={model._meta.label}."

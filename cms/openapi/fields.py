@@ -14,7 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 
 from cms.api.clinic import OpeningHoursField
+from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
 from cms.seo.api import SeoField
+from treatments.review import REVIEW_STATUSES
 
 from .blocks import SchemaGenerationError
 from .components import BOOLEAN, HTML, INTEGER, STRING, URL, nullable, obj, ref
@@ -28,6 +30,21 @@ SERIALIZER_SCHEMAS = {
     drf.CharField: STRING,
     OpeningHoursField: {"type": "array", "items": ref("OpeningHours")},
     SeoField: ref("Seo"),
+    ReviewStatusField: {
+        "type": "string",
+        "enum": list(REVIEW_STATUSES),
+        "description": "reviewed: the clinical content shown is the content Clinical review "
+        "approved; not_reviewed: it is not (never reviewed, or changed since), and the "
+        "review fields are empty.",
+    },
+    ReviewTextField: {"type": "string", "description": "Empty unless review_status is reviewed."},
+    ReviewDateField: nullable(
+        {
+            "type": "string",
+            "format": "date",
+            "description": "Null unless review_status is reviewed.",
+        }
+    ),
 }
 
 # Fields the v2 serializers compute (wagtail.api.v2.serializers, cms.api.serializers).
@@ -38,6 +55,8 @@ COMPUTED_SCHEMAS = {
     "parent": nullable(ref("PageSummary")),
     "locale": {"type": "string", "description": "The language code, e.g. en."},
     "clinic": nullable(ref("ClinicMeta")),
+    "jsonld": nullable(ref("JsonLd")),
+    "preview": ref("PreviewMeta"),
     "tags": TAG_NAMES,
     "download_url": STRING,
     "renditions": ref("Renditions"),
@@ -47,8 +66,12 @@ COMPUTED_SCHEMAS = {
 PROPERTY_SCHEMAS = {("home.ClinicPage", "name"): STRING}
 
 
-def scalar_schema(field):
-    """A schema for a concrete model field rendered by DRF's default field."""
+def scalar_schema(field, allow_null=True):
+    """A schema for a concrete model field rendered by DRF's default field.
+
+    `allow_null=False` for a query parameter: a query string never holds a JSON null,
+    and validators such as openapi-core read only one type per parameter.
+    """
     if isinstance(field, models.BooleanField):
         return BOOLEAN
     if isinstance(field, (models.AutoField, models.IntegerField)):
@@ -67,7 +90,7 @@ def scalar_schema(field):
             schema = {"type": "string", "enum": [value for value, _ in field.flatchoices]}
     else:
         return None
-    return nullable(schema) if field.null else schema
+    return nullable(schema) if field.null and allow_null else schema
 
 
 def model_field_schema(model_field, blocks):

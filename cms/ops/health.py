@@ -15,6 +15,8 @@ from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from .excerpt import excerpt
+
 logger = logging.getLogger(__name__)
 
 
@@ -63,7 +65,9 @@ def healthz(request):
     names, unknown = _requested_checks(request)
     if unknown:
         response = JsonResponse(
-            {"message": f"unknown check: {', '.join(unknown)[:100]} (checks: {', '.join(CHECKS)})"},
+            {
+                "message": f"unknown check: {excerpt(', '.join(unknown))} (checks: {', '.join(CHECKS)})"
+            },
             status=400,
         )
         add_never_cache_headers(response)

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from treatments.tags import TreatmentTag
 
-from .meta import page_title_tag
+from .meta import has_own_description, page_title_tag
 from .models import TITLE_TAG_RANGE, SeoMixin
 
 ROOT_PATH_LENGTH = Page.steplen * 2
@@ -29,6 +29,18 @@ IMAGE_WITHOUT_ALT = "Image without alt text"
 REVIEW_OVERDUE = "Clinical review overdue"
 TAG_WITHOUT_DESCRIPTION = "Tag without description"
 CANONICAL_NOT_LIVE = "Canonical points to a page that is not live"
+CHECKS = (
+    MISSING_DESCRIPTION,
+    TITLE_TOO_SHORT,
+    TITLE_TOO_LONG,
+    DUPLICATE_TITLE,
+    IMAGE_WITHOUT_ALT,
+    REVIEW_OVERDUE,
+    TAG_WITHOUT_DESCRIPTION,
+    CANONICAL_NOT_LIVE,
+)
+# The site filter's value for findings about no one site (images, tags).
+NO_SITE = "-"
 
 
 @dataclass
@@ -60,7 +72,8 @@ class _Sites:
 
 
 def _live_pages(sites):
-    pages = Page.objects.live().filter(depth__gte=2).order_by("path")
+    # Specific pages: a description's fallback (a treatment's summary) is the page type's.
+    pages = Page.objects.live().filter(depth__gte=2).order_by("path").specific()
     return [(page, sites.of(page)) for page in pages if sites.of(page) is not None]
 
 
@@ -70,7 +83,7 @@ def page_findings(pages):
         if page.alias_of_id:
             continue
         title = page_title_tag(page, site.site_name)
-        if not page.search_description.strip():
+        if not has_own_description(page):
             yield Finding(
                 MISSING_DESCRIPTION, site.site_name, page.title, page.url_path, _page_edit_url(page)
             )

@@ -1,11 +1,13 @@
 """The canonical rule: which URL search engines should credit for a page.
 
 1. An editor's canonical override wins.
-2. A clinic's alias (an unconverted copy of a library treatment) points to the
-   library original on the brand site, so one URL collects the credit for
-   content that is the same everywhere.
-3. Every other page, including an alias a clinic has converted into a local
-   page, points to itself on its own site.
+2. Every other page is canonical to itself on the site serving it. That includes
+   a clinic's copy of a library treatment: the copy carries that clinic's
+   booking links, name, address and hours (clinic-aware blocks, the footer,
+   the `publisher` in its JSON-LD) and its own variations, and local search
+   ("dry needling northeast calgary") should be able to land on it. Pointing
+   it at the brand's page would ask search engines to drop every clinic copy.
+   docs/seo.md gives the reasoning in full.
 """
 
 
@@ -13,8 +15,9 @@ def canonical_url(page, request=None):
     override = getattr(page, "canonical_url", "")
     if override:
         return override
-    if page.alias_of_id:
-        original = page.alias_of  # select_related by the treatment routing
-        if original.live:
-            return original.get_full_url(request)
     return page.get_full_url(request)
+
+
+def is_self_canonical(page, request=None):
+    """Whether the page, as served here, names itself canonical (what sitemaps may list)."""
+    return canonical_url(page, request) == page.get_full_url(request)

@@ -159,31 +159,51 @@ def faq_node(page, url):
     }
 
 
-def reviewer_node(page):
-    node = {"@type": "Person", "name": page.reviewer_name}
-    if page.reviewer_credentials:
-        node["jobTitle"] = page.reviewer_credentials
+def reviewer_node(review):
+    node = {"@type": "Person", "name": review.reviewer_name}
+    if review.reviewer_credentials:
+        node["jobTitle"] = review.reviewer_credentials
     return node
 
 
-def treatment_nodes(page, request, clinic=None):
+def offering_nodes(offering, therapy_id, request):
+    """The clinics offering a treatment (treatments/offerings.py), each naming it as a service."""
+    nodes = []
+    for clinic in offering:
+        clinic_url = clinic.get_full_url(request)
+        nodes.append(
+            {
+                "@type": "MedicalClinic",
+                "@id": clinic_id(clinic_url),
+                "name": clinic.title,
+                "url": clinic_url,
+                "availableService": {"@id": therapy_id},
+            }
+        )
+    return nodes
+
+
+def treatment_nodes(page, request, clinic=None, offering=()):
+    """On a clinic's site the clinic publishes the page; on the brand the offering clinics list it."""
     url = page.get_full_url(request)
     webpage = {
         "@type": "MedicalWebPage",
         "@id": f"{url}#webpage",
         "url": canonical_url(page, request),
         "name": page.seo_title or page.title,
-        "description": page.search_description or page.summary,
+        "description": page.search_description or strip_tags(page.summary),
         "about": {
             "@type": "MedicalTherapy",
+            "@id": f"{url}#therapy",
             "name": page.title,
             "description": strip_tags(page.summary),
         },
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
     }
-    if page.reviewed_on and page.reviewer_name:
-        webpage["lastReviewed"] = page.reviewed_on.isoformat()
-        webpage["reviewedBy"] = reviewer_node(page)
+    review = page.review  # None when the content shown is not the content reviewed
+    if review is not None:
+        webpage["lastReviewed"] = review.reviewed_on.isoformat()
+        webpage["reviewedBy"] = reviewer_node(review)
     if page.last_published_at:
         webpage["dateModified"] = page.last_published_at.isoformat()
     if clinic is not None:
@@ -192,12 +212,12 @@ def treatment_nodes(page, request, clinic=None):
             "@id": clinic_id(clinic.get_full_url(request)),
             "name": clinic.title,
         }
-    return [
-        node for node in (webpage, faq_node(page, url), breadcrumb_node(page, request, url)) if node
-    ]
+    nodes = (webpage, faq_node(page, url), breadcrumb_node(page, request, url))
+    offered = offering_nodes(offering, f"{url}#therapy", request) if clinic is None else []
+    return [node for node in nodes if node] + offered
 
 
-def jsonld_for(page, request, clinic=None):
+def jsonld_for(page, request, clinic=None, offering=()):
     """The JSON-LD graph for a page, or None for page types without structured data."""
     from treatments.models import TreatmentPage
 
@@ -206,12 +226,14 @@ def jsonld_for(page, request, clinic=None):
     if isinstance(page, ClinicPage):
         return graph(clinic_nodes(page, request))
     if isinstance(page, TreatmentPage):
-        return graph(treatment_nodes(page, request, clinic))
+        return graph(treatment_nodes(page, request, clinic, offering))
     return None
 
 
-def tag_page_nodes(site, tag, heading, url, treatments, request):
-    """A CollectionPage listing the site's treatments with the tag, and its breadcrumb."""
+def tag_page_nodes(site, tag, heading, url, treatments, request, description):
+    """A CollectionPage listing the site's treatments with the tag, and its breadcrumb.
+
+    `description` is the page's meta description, so the two never disagree."""
     home_url = site.root_url + "/"
     return [
         {
@@ -219,7 +241,7 @@ def tag_page_nodes(site, tag, heading, url, treatments, request):
             "@id": f"{url}#webpage",
             "url": url,
             "name": heading,
-            "description": tag.description or heading,
+            "description": description,
             "about": {"@type": "Thing", "name": tag.name},
             "mainEntity": {
                 "@type": "ItemList",

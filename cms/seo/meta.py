@@ -6,10 +6,13 @@ the same PageMeta, so a front end gets exactly what the HTML carries.
 
 from dataclasses import asdict, dataclass, field
 
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-from treatments.renditions import RENDITIONS
+from treatments.renditions import RENDITIONS, absolute_url
 
 from .canonical import canonical_url
 
@@ -60,8 +63,11 @@ def page_title_tag(page, site_name):
     return page.seo_title or title_tag(page.title, site_name)
 
 
-def share_image(image):
-    """The social rendition (1200x630 JPEG) of an image, or None when the file is missing."""
+def share_image(image, site):
+    """The social rendition (1200x630 JPEG) of an image, or None when the file is missing.
+
+    Its URL is absolute on the serving site (`site.root_url`): crawlers fetch it from there.
+    """
     if image is None:
         return None
     try:
@@ -69,10 +75,51 @@ def share_image(image):
     except SourceImageIOError:
         return None
     return ShareImage(
-        url=rendition.full_url,
+        url=absolute_url(rendition.url, site.root_url) if site else rendition.full_url,
         width=rendition.width,
         height=rendition.height,
         alt=image.default_alt_text,
+    )
+
+
+# The share image of pages without one of their own (homes, indexes, search): the brand's
+# landscape (home/art.py), drawn once into cms/static/img/share.jpg.
+DEFAULT_SHARE_IMAGE = (
+    "img/share.jpg",
+    1200,
+    630,
+    "Illustration of the foothills under a summer sun",
+)
+DESCRIPTION_LENGTH = 160
+
+
+def default_share_image(site):
+    path, width, height, alt = DEFAULT_SHARE_IMAGE
+    root = site.root_url if site else ""
+    return ShareImage(url=f"{root}{static(path)}", width=width, height=height, alt=alt)
+
+
+def description_text(text, length=DESCRIPTION_LENGTH):
+    """Plain text (rich text stripped) cut at a word to fit a meta description."""
+    text = " ".join(strip_tags(text or "").split())
+    return Truncator(text).chars(length, truncate="…")
+
+
+def page_description(page, site_name):
+    """The editor's meta description, else the page's own content (a treatment's summary,
+    an index's intro), else a sentence generated for its type (SeoMixin)."""
+    if page.search_description:
+        return page.search_description
+    if not hasattr(page, "content_description"):
+        return ""
+    text = description_text(page.content_description())
+    return text or description_text(page.generated_description(site_name))
+
+
+def has_own_description(page):
+    """Whether an editor or the page's content gives the description (the audit's check)."""
+    return bool(page.search_description.strip()) or bool(
+        hasattr(page, "content_description") and description_text(page.content_description())
     )
 
 
@@ -96,11 +143,11 @@ def page_meta(page, request=None, check_privacy=True):
     image = getattr(page, "og_image", None) or getattr(page, "hero_image", None)
     return PageMeta(
         title=page_title_tag(page, site_name),
-        description=page.search_description or getattr(page, "summary", ""),
+        description=page_description(page, site_name),
         canonical=canonical_url(page, request),
         robots=page_robots(page, request, check_privacy),
         site_name=site_name,
-        image=share_image(image),
+        image=share_image(image, site) or default_share_image(site),
     )
 
 

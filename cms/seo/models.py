@@ -6,6 +6,7 @@ from wagtail.api import APIField
 
 from .api import SeoField
 from .panels import ContentPermissionPageForm
+from .serp_preview import SerpPreviewPanel
 
 TITLE_TAG_RANGE = (30, 60)
 DESCRIPTION_RANGE = (70, 160)
@@ -26,9 +27,10 @@ class SeoMixin(models.Model):
         max_length=500,
         blank=True,
         help_text=(
-            "Leave empty to follow the site's rule (a clinic's unconverted copy points to "
-            "the library original; every other page to itself). Fill in only to point "
-            "search engines somewhere else."
+            "Leave empty: every page, a clinic's copy included, is canonical to itself on "
+            "the site serving it. Fill in only to point search engines somewhere else "
+            "(the page then leaves the sitemap). On a library page it applies to every "
+            "clinic's copy."
         ),
     )
     og_image = models.ForeignKey(
@@ -65,6 +67,7 @@ class SeoMixin(models.Model):
                         f"{DESCRIPTION_RANGE[1]} characters that say what the page offers."
                     ),
                 ),
+                SerpPreviewPanel(heading="Search result preview"),
             ],
             heading="For search engines",
         ),
@@ -81,9 +84,21 @@ class SeoMixin(models.Model):
     class Meta:
         abstract = True
 
+    def content_description(self):
+        """Text of the page's own content that serves as its meta description when the
+        editor wrote none (a treatment's summary, an index's intro); "" when none."""
+        return ""
+
+    def generated_description(self, site_name):
+        """The last resort, when neither the editor nor the content gives one."""
+        return f"{self.title} at {site_name}." if site_name else self.title
+
     def get_sitemap_urls(self, request=None):
-        """A page hidden from search engines is left out of the sitemap."""
-        if self.noindex:
+        """A sitemap lists canonical, indexable URLs only: not a page hidden from search
+        engines, nor one whose canonical override points elsewhere."""
+        from .canonical import is_self_canonical
+
+        if self.noindex or not is_self_canonical(self, request):
             return []
         return super().get_sitemap_urls(request)
 
@@ -97,6 +112,10 @@ class SeoPermission(models.Model):
         permissions = [
             ("change_page_content", "Can change page content (title, summary, body)"),
             ("view_seo_audit", "Can view the SEO audit report"),
+            (
+                "publish_seo_changes",
+                "Can publish changes to SEO fields only, without clinical review",
+            ),
         ]
 
     def __str__(self):

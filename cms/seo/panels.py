@@ -13,9 +13,17 @@ title to protect. `ContentPermissionPageForm` (every `SeoMixin` page's form)
 applies this.
 """
 
+from django.core.exceptions import ValidationError
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, PanelGroup
+from wagtail.blocks import StreamBlockValidationError, StreamValue
+from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.models.panels import PanelPlaceholder
+
+from cms.visibility import private_image_pks
+
+from .tag_choice import existing_tags, restrict_new_tags
 
 # Fields Wagtail cannot save a page without: kept read-only instead of removed.
 KEPT_FIELDS = ("title",)
@@ -92,14 +100,67 @@ class ContentPermissionPageForm(WagtailAdminPageForm):
     without it (`read_only_field_permissions`), when the page already exists.
 
     A disabled field ignores what is posted and keeps the instance's value, so the
-    stored value survives the save; on a new page the field stays editable.
+    stored value survives the save; on a new page the field stays editable. Its tags
+    field creates no tag for a user without the tag "add" permission (tag_choice.py).
     """
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        restrict_new_tags(self, for_user)  # only tag "add" permission creates tags
         permissions = getattr(self.Meta, "read_only_field_permissions", None) or {}
         if for_user is None or self.instance.pk is None:
             return
         for name, permission in permissions.items():
             if name in self.fields and not for_user.has_perm(permission):
                 self.fields[name].disabled = True
+
+    def clean_tags(self):
+        return existing_tags(self, "tags", self.cleaned_data.get("tags"))
+
+    def clean(self):
+        """No image from a private collection on a page anyone may read.
+
+        Its rendition URLs would be in the public HTML and JSON while the image
+        itself is private, so the choice is refused with a form error on the
+        field that holds it: an image field, or any image inside a StreamField
+        (image blocks, rich text embeds), found by Wagtail's own reference
+        extraction. One query for the whole form.
+        """
+        cleaned = super().clean()
+        if view_restrictions_of_form_page(self.instance):
+            return cleaned  # a private page may show private images
+        image_model = get_image_model()
+        chosen = {}
+        for name, value in cleaned.items():
+            if isinstance(value, image_model):
+                chosen[name] = {value.pk}
+            elif isinstance(value, StreamValue):
+                chosen[name] = {
+                    int(pk)
+                    for model, pk, _path, _content_path in value.stream_block.extract_references(
+                        value
+                    )
+                    if issubclass(model, image_model) and str(pk).isdigit()
+                }
+        private = private_image_pks(set().union(*chosen.values())) if chosen else set()
+        for name, pks in chosen.items():
+            if not pks & private:
+                continue
+            error = ValidationError(PRIVATE_IMAGE_MESSAGE, code="private_image")
+            if isinstance(cleaned[name], StreamValue):
+                error = StreamBlockValidationError(non_block_errors=[error])
+            self.add_error(name, error)
+        return cleaned
+
+
+PRIVATE_IMAGE_MESSAGE = (
+    "This image is in a private collection, so a public page cannot show it: "
+    "choose another image, or move this one to a public collection."
+)
+
+
+def view_restrictions_of_form_page(page):
+    """The page's own or inherited view restrictions (none for a page not yet saved)."""
+    if page.pk is None:
+        return False
+    return bool(Page.get_view_restrictions(page))

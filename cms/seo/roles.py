@@ -1,10 +1,12 @@
-"""The "SEO staff" group: tags, redirects, SEO fields and the audit; no page content.
+"""The "SEO staff" group: tags, redirects, SEO fields (published) and the audit; no content.
 
 SEO staff may change treatment pages in the library (Wagtail's page "change"
 permission, without "publish"), but every content field of those pages
 requires `seo.change_page_content` (see cms/seo/panels.py), which they lack.
-So they can save SEO changes as a draft for an editor to publish, and can
-neither see nor overwrite the title, summary, hero image, body or review.
+So they can neither see nor overwrite the title, summary, hero image, body or
+review. A change to SEO fields only they publish themselves, without clinical
+review (`seo.publish_seo_changes`, cms/seo/seo_publish.py); anything else they
+save as a draft for an editor.
 
 Every group that edits pages needs `seo.change_page_content` to keep editing
 content: `grant_content_editing` gives it, and `ensure_seo_roles` gives it to
@@ -26,6 +28,7 @@ MODEL_PERMISSIONS = (
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
     ("seo", "view_seo_audit"),
+    ("seo", "publish_seo_changes"),
 )
 COLLECTION_PERMISSIONS = (("wagtailimages", "choose_image"),)
 

@@ -4,10 +4,11 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.db.models.functions import Substr
+from django.db.models.functions import Lower, Substr
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import Truncator, slugify
 from django.views.generic import FormView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -21,6 +22,7 @@ from treatments.tags import TaggedTreatment, TreatmentTag
 from .tag_merge import affected_pages, merge_tags, rename_redirect
 
 ROOT_PATH_LENGTH = Page.steplen * 2  # site roots (brand home, clinics) sit at depth 2
+DESCRIPTION_SHOWN = 70  # characters of a tag's description in the listing
 
 
 def usage_by_site(tags):
@@ -49,8 +51,25 @@ def sites_in_listing_order():
     return sorted(Site.objects.all(), key=lambda site: (not site.is_default_site, site.site_name))
 
 
+def by_name(queryset):
+    """Tags in alphabetical order whatever their case ("Back pain" beside "back pain")."""
+    return queryset.order_by(Lower("name"), "pk")
+
+
 class TagIndexView(IndexView):
-    """Tags with their total use and their use on each site; sortable by total."""
+    """Tags with their total use and their use on each site; sortable by total; names in
+    alphabetical order whatever their case; laid out to fit 1366 px (tag_admin.css)."""
+
+    table_classname = "listing tag-usage"
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering
+        if isinstance(ordering, (list, tuple)) and len(ordering) == 1:
+            ordering = ordering[0]  # the viewset's default, ["name"]
+        if ordering in ("name", "-name"):
+            name = Lower("name")
+            return queryset.order_by(name.desc() if ordering == "-name" else name, "pk")
+        return super().order_queryset(queryset)
 
     def get_base_queryset(self):
         return (
@@ -71,7 +90,17 @@ class TagIndexView(IndexView):
             )
             for site in sites_in_listing_order()
         ]
-        return [*super().columns, *per_site]
+        columns = [
+            Column(
+                "description",
+                label=column.label,
+                accessor=lambda tag: Truncator(tag.description).chars(DESCRIPTION_SHOWN),
+            )
+            if column.name == "description"
+            else column
+            for column in super().columns
+        ]
+        return [*columns, *per_site]
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -99,13 +128,27 @@ class TagIndexView(IndexView):
         return buttons
 
 
+def unique_tag_slug(name, exclude_pk):
+    """The slug a tag named `name` would get, not taken by another tag."""
+    base = slugify(name)[:95] or "tag"
+    slug, number = base, 1
+    while TreatmentTag.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 class TagEditView(EditView):
-    """Renaming keeps the old landing page URL alive with a redirect to the new one."""
+    """Renaming a tag renames its slug with it (unless the slug was edited too), and keeps
+    the old landing page URL alive with a redirect to the new one."""
 
     def save_instance(self):
-        old_slug = (
-            TreatmentTag.objects.filter(pk=self.object.pk).values_list("slug", flat=True).first()
+        old_name, old_slug = (
+            TreatmentTag.objects.filter(pk=self.object.pk).values_list("name", "slug").first()
         )
+        data = self.form.cleaned_data
+        if data.get("name") != old_name and data.get("slug") == old_slug:
+            self.form.instance.slug = unique_tag_slug(data["name"], self.object.pk)
         instance = super().save_instance()
         rename_redirect(old_slug, instance)
         return instance
@@ -116,24 +159,18 @@ class TagDeleteView(DeleteView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        site_names = {
-            site.root_page.path: site.site_name for site in Site.objects.select_related("root_page")
-        }
-        context["affected_pages"] = [
-            (page, site_names.get(page.path[:ROOT_PATH_LENGTH], ""))
-            for page in affected_pages(self.object)
-        ]
+        context["affected_pages"] = pages_with_sites(affected_pages(self.object))
         return context
 
 
 class MergeTagsForm(forms.Form):
     source = forms.ModelChoiceField(
-        TreatmentTag.objects.all(),
+        by_name(TreatmentTag.objects.all()),
         label="Merge this tag",
         help_text="It is deleted after the merge.",
     )
     target = forms.ModelChoiceField(
-        TreatmentTag.objects.all(),
+        by_name(TreatmentTag.objects.all()),
         label="into this tag",
         help_text="Every page, draft and body link of the first tag moves to this one.",
     )
@@ -152,11 +189,24 @@ def merge_url_name():
     return f"{TAG_ADMIN_NAMESPACE}:merge"
 
 
+def pages_with_sites(pages):
+    """(page, site name) for each page."""
+    site_names = {
+        site.root_page.path: site.site_name for site in Site.objects.select_related("root_page")
+    }
+    return [(page, site_names.get(page.path[:ROOT_PATH_LENGTH], "")) for page in pages]
+
+
 class MergeTagsView(WagtailAdminTemplateMixin, FormView):
-    """Merge tag A into tag B (needs the delete permission on tags: A disappears)."""
+    """Merge tag A into tag B (needs the delete permission on tags: A disappears).
+
+    Irreversible, so in two steps: the form, then a confirmation listing every page the
+    merge changes; only a POST carrying `confirm` merges.
+    """
 
     form_class = MergeTagsForm
     template_name = "seo/admin/merge_tags.html"
+    confirm_template_name = "seo/admin/confirm_merge_tags.html"
     page_title = "Merge tags"
     header_icon = "tag"
 
@@ -164,6 +214,13 @@ class MergeTagsView(WagtailAdminTemplateMixin, FormView):
         if not request.user.has_perm("treatments.delete_treatmenttag"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse(f"{TAG_ADMIN_NAMESPACE}:list"), "label": "Tags"},
+            {"url": "", "label": self.page_title},
+        ]
 
     def get_initial(self):
         source = self.request.GET.get("source", "")
@@ -179,6 +236,12 @@ class MergeTagsView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+        if not self.request.POST.get("confirm"):
+            context = self.get_context_data(form=form, source=source, target=target)
+            context["affected_pages"] = pages_with_sites(affected_pages(source))
+            return self.response_class(
+                request=self.request, template=[self.confirm_template_name], context=context
+            )
         name = source.name
         page_ids = merge_tags(source, target)
         messages.success(

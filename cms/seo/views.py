@@ -7,12 +7,14 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from cms.visibility import public_pages
+from treatments.cards import treatment_cards
 from treatments.tags import TreatmentTag
 
 from .jsonld import graph, tag_page_nodes
-from .meta import PageMeta, title_tag
+from .meta import PageMeta, default_share_image, description_text, share_image, title_tag
 
-DISALLOWED = ("/admin/", "/search/")
+# Not /search/: its results pages carry noindex, which a crawler only sees if it may fetch them.
+DISALLOWED = ("/admin/",)
 
 
 def _site(request):
@@ -37,22 +39,24 @@ def tag_page(request, slug):
 
     site = _site(request)
     tag = get_object_or_404(TreatmentTag, slug=slug)
-    treatments = list(
-        public_pages(site, TreatmentPage)
-        .filter(tagged_items__tag=tag)
-        .defer_streamfields()
-        .order_by("title")
-    )
+    # No request: tag pages are not kept by the response cache (treatments/cards.py).
+    treatments = treatment_cards(public_pages(site, TreatmentPage).filter(tagged_items__tag=tag))
     if not treatments:
         raise Http404("no treatment on this site carries this tag")
     url = f"{site.root_url}{tag.landing_path}"
     heading = f"{capfirst(tag.name)}: treatments"
+    names = ", ".join(page.title.lower() for page in treatments)
+    hero = next((page.hero_image for page in treatments if page.hero_image), None)
     meta = PageMeta(
         title=title_tag(heading, site.site_name),
-        description=tag.description or f"Treatments for {tag.name} at {site.site_name}.",
+        description=tag.description
+        or description_text(f"{capfirst(tag.name)} at {site.site_name}: {names}."),
         canonical=url,
         site_name=site.site_name,
+        image=share_image(hero, site) or default_share_image(site),
     )
-    meta.jsonld = graph(tag_page_nodes(site, tag, heading, url, treatments, request))
+    meta.jsonld = graph(
+        tag_page_nodes(site, tag, heading, url, treatments, request, meta.description)
+    )
     context = {"tag": tag, "heading": heading, "treatments": treatments, "seo_meta": meta}
     return render(request, "seo/tag_page.html", context)

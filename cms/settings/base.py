@@ -4,7 +4,9 @@ Anything that differs between machines comes from the environment; see
 docs/configuration.md for the full list.
 """
 
+import ipaddress
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,6 +31,19 @@ def env_bool(name, default=False):
     if value.lower() in {"0", "false", "no", "off", ""}:
         return False
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+
+
+def env_networks(name, default=""):
+    """A comma-separated list of IP addresses or networks (CIDR), checked at start-up."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, got {item!r}"
+            ) from exc
+    return items
 
 
 def env_int(name, default):
@@ -75,6 +90,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,6 +106,9 @@ MIDDLEWARE = [
     "cms.ops.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the response cache too: a cached hit gets the CORS headers of the origin
+    # asking now, never those of the origin whose request filled the cache.
+    "corsheaders.middleware.CorsMiddleware",
     "cms.delivery.middleware.ResponseCacheMiddleware",
     "cms.delivery.middleware.DatabaseUnavailableMiddleware",
     # Rich text page links resolve for the request's site (home/links.py).
@@ -98,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Draft, preview, revision and compare views need page-content permission (cms/seo).
+    "cms.seo.content_views.PageContentViewsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -237,7 +258,40 @@ PHONENUMBER_DB_FORMAT = "E164"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Clinic CMS")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+
+
+def cors_origins(origins):
+    """FRONTEND_ORIGINS split for django-cors-headers: exact origins, and `*.` wildcards as regexes.
+
+    `https://*.example.org` (as in CSRF_TRUSTED_ORIGINS) matches every subdomain of
+    example.org with that scheme and port, and nothing else.
+    """
+    exact, patterns = [], []
+    for origin in origins:
+        scheme, sep, rest = origin.rstrip("/").partition("://")
+        if not sep:
+            raise ImproperlyConfigured(f"FRONTEND_ORIGINS needs scheme://host, got {origin!r}")
+        if rest.startswith("*."):
+            host = re.escape(rest[2:])
+            patterns.append(rf"^{re.escape(scheme)}://[a-z0-9-]+(\.[a-z0-9-]+)*\.{host}$")
+        else:
+            exact.append(f"{scheme}://{rest}")
+    return exact, patterns
+
+
+def site_root_url(hostname, port):
+    """A site's root URL as Wagtail's Site.root_url builds it (80: http, 443: https)."""
+    if port == 80:
+        return f"http://{hostname}"
+    if port == 443:
+        return f"https://{hostname}"
+    return f"http://{hostname}:{port}"
+
+
+# Admin links in emails: the brand site's root URL unless the admin has its own host.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or site_root_url(
+    BASE_DOMAIN, SITE_PORT
+)
 # Search: Wagtail's database backend (PostgreSQL full-text search, or SQLite
 # FTS5) unless SEARCH_URL lists OpenSearch/Elasticsearch nodes; docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
@@ -252,6 +306,9 @@ if SEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents leave only through Wagtail's serve view, which applies collection
+# privacy; no URL map serves MEDIA_ROOT/documents/ (cms/ops/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -272,6 +329,8 @@ CLINICAL_REVIEW_INTERVAL_DAYS = env_int("CLINICAL_REVIEW_INTERVAL_DAYS", 365)
 REVIEW_REMINDER_DAYS = env_int("REVIEW_REMINDER_DAYS", 30)
 # How often `manage.py run_scheduler` runs publish_scheduled (go-live and expiry).
 SCHEDULER_INTERVAL_SECONDS = env_int("SCHEDULER_INTERVAL_SECONDS", 60)
+# A Clinical review approval publishes even where the reviewer has no page rights (a clinic).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.editorial.finish.publish_approved"
 
 LOGGING = {
     "version": 1,
@@ -292,6 +351,10 @@ RESPONSE_CACHE_MAX_AGE = env_int("RESPONSE_CACHE_MAX_AGE", 0)
 RESPONSE_CACHE_S_MAXAGE = env_int("RESPONSE_CACHE_S_MAXAGE", 600)
 # Bytes of recently served responses each process keeps beside the shared cache (0: none).
 RESPONSE_CACHE_LOCAL_BYTES = env_int("RESPONSE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
+# Seconds each process may go without rereading the cache epoch (cms/delivery/epoch.py):
+# at most the Redis socket timeout, so a publish whose invalidation timed out is
+# never undone by a process that read the epoch before it.
+RESPONSE_CACHE_EPOCH_TTL = float(os.environ.get("RESPONSE_CACHE_EPOCH_TTL", "0.5"))
 RESPONSE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/documents/",
@@ -324,6 +387,11 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
 
+# Surrogate keys (cms/delivery/surrogate_keys.py): cached responses name their dependency
+# keys in xkey / Surrogate-Key / Cache-Tag headers; a change purges by key at this URL (Varnish).
+SURROGATE_KEY_HEADERS = env_bool("SURROGATE_KEY_HEADERS", True)
+SURROGATE_PURGE_URL = os.environ.get("SURROGATE_PURGE_URL", "")
+
 # Publish webhooks (cms/webhooks, docs/webhooks.md): attempts per delivery, the
 # seconds to wait after each failed attempt (the last repeats), and the POST timeout.
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 5)
@@ -331,11 +399,27 @@ WEBHOOK_RETRY_DELAYS = tuple(
     int(seconds) for seconds in env_list("WEBHOOK_RETRY_DELAYS", "30,120,600,3600")
 )
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+# Loopback, private and link-local targets are refused unless this is on (dev and tests only).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 
-# Headless preview (cms/delivery/preview.py): how long a preview token works, and
-# the front end's preview URL ({root_url} and {hostname} are the clinic site's).
+# CORS for API v2 (django-cors-headers, docs/frontend.md): browsers on the front ends'
+# origins (FRONTEND_ORIGINS) may read it. Anonymous and read-only: no credentials, GET/HEAD/OPTIONS only.
+FRONTEND_ORIGINS = env_list("FRONTEND_ORIGINS")
+CORS_ALLOWED_ORIGINS, CORS_ALLOWED_ORIGIN_REGEXES = cors_origins(FRONTEND_ORIGINS)
+CORS_URLS_REGEX = r"^/api/v2/"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# Conditional requests need a preflight for If-None-Match; nothing else is read.
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "X-Cache")
+CORS_PREFLIGHT_MAX_AGE = env_int("CORS_PREFLIGHT_MAX_AGE", 86400)
+
+# Headless preview (cms/delivery/preview.py, docs/preview.md): how long a preview token
+# works, and the front end's preview route, framed in the editor's preview panel with
+# ?token=&site=&content_type= ({root_url} and {hostname} are the clinic site's). The
+# default is the reference front end's route (frontend/, `make frontend`).
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
-PREVIEW_CLIENT_URL = os.environ.get("PREVIEW_CLIENT_URL", "{root_url}/preview/")
+PREVIEW_CLIENT_URL = os.environ.get("PREVIEW_CLIENT_URL", "http://localhost:3000/api/preview")
 
 # Security headers and admin login throttling (cms/ops, docs/deploy.md#security).
 # Content-Security-Policy (django-csp): strict on public pages; the Wagtail admin
@@ -418,3 +502,5 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "cms.ops.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "ops/login_locked.html"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Addresses or networks of those proxies (empty: any hop counts, up to the count).
+TRUSTED_PROXY_ADDRESSES = env_networks("TRUSTED_PROXY_ADDRESSES")

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.ops.jsonlog import logging_config
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_int, env_list
+from .base import env_bool, env_int, env_list, env_networks
 
 DEBUG = False
 
@@ -53,6 +53,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Login throttling counts failures per client address: behind nginx or a load
 # balancer that address is in X-Forwarded-For (cms/ops/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+# ...and only hops from these addresses count: nginx on this machine by default; the
+# load balancer's subnet past one machine. A client reaching gunicorn directly is
+# keyed on its own address, whatever X-Forwarded-For it sends.
+TRUSTED_PROXY_ADDRESSES = env_networks("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
 
 # Media: local disk (MEDIA_ROOT) unless AWS_STORAGE_BUCKET_NAME names an
 # S3-compatible bucket (AWS S3, MinIO, Ceph, R2...). Credentials come from the
@@ -75,9 +79,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
-    # Documents are streamed by Wagtail's serve view, which enforces their privacy,
-    # rather than redirecting to a bucket URL anyone could reuse.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Documents are streamed by Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD in
+    # base.py), which enforces their privacy, rather than redirected to a bucket URL
+    # anyone could reuse; keep the bucket's documents/ prefix private.
     _media_origin = (
         f"https://{AWS_S3_CUSTOM_DOMAIN}"
         if AWS_S3_CUSTOM_DOMAIN
@@ -85,6 +89,12 @@ if AWS_STORAGE_BUCKET_NAME:
     )
     for _directive in ("img-src", "media-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_media_origin)
+
+# Local-disk documents, once the serve view has checked their privacy, are sent by
+# nginx (X-Accel-Redirect to an `internal` location) instead of a Python worker.
+if env_bool("DOCUMENTS_X_ACCEL_REDIRECT", False) and not AWS_STORAGE_BUCKET_NAME:
+    SENDFILE_BACKEND = "cms.ops.media"
+    SENDFILE_URL = os.environ.get("DOCUMENTS_X_ACCEL_PREFIX", "/protected-media/")
 
 # Logs: JSON lines on stdout (LOG_FORMAT=plain for text), gunicorn's included.
 LOGGING = logging_config(

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, local-memory cache, immediate tasks."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,6 +20,9 @@ CACHES = {
         "LOCATION": "clinic-cms-tests-renditions",
     },
 }
+# Query counts of cache hits stay exact however slow the machine (tests of the
+# epoch's expiry move its clock instead).
+RESPONSE_CACHE_EPOCH_TTL = 3600
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
@@ -26,3 +31,9 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the receivers listen on 127.0.0.1
+
+# Each pytest-xdist worker its own media folder: a test that clears media never removes another
+# worker's files.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-{os.environ['PYTEST_XDIST_WORKER']}"

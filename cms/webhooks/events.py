@@ -19,6 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.models import ClinicPage
+
 from .models import Event, WebhookEndpoint
 from .tasks import enqueue_attempt
 
@@ -37,13 +39,41 @@ def path_in_site(url_path):
     return "/" + "".join(f"{segment}/" for segment in rest)
 
 
+def ancestor_paths(path):
+    """'/treatments/x/' -> ['/treatments/x/', '/treatments/', '/']: the page, then the listings above it."""
+    if path is None:
+        return []
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    return ["/" + "".join(f"{s}/" for s in segments[:n]) for n in range(len(segments), -1, -1)]
+
+
+def revalidation(page_class, path, old_path=None):
+    """What a front end refreshes: every page of the site when the clinic's own facts changed
+    (they show on every page), else the page and the listings above it, at both paths of a move."""
+    if issubclass(page_class, ClinicPage):
+        return {"scope": "site", "paths": ["/"]}
+    paths = ancestor_paths(path)
+    paths += [p for p in ancestor_paths(old_path) if p not in paths]
+    return {"scope": "paths", "paths": paths}
+
+
+def root_url(hostname, port):
+    """As Site.root_url: http on 80 and other ports, https on 443."""
+    if port == 443:
+        return f"https://{hostname}"
+    return f"http://{hostname}" if port == 80 else f"http://{hostname}:{port}"
+
+
 def endpoints_for(root_paths):
-    """Active endpoints of the clinics rooted at these url_paths, with the site hostname: one query."""
-    hostname = Site.objects.filter(root_page_id=OuterRef("clinic_id")).values("hostname")[:1]
+    """Active endpoints of the clinics rooted at these url_paths, with the site's host: one query."""
+    site = Site.objects.filter(root_page_id=OuterRef("clinic_id"))
     return list(
         WebhookEndpoint.objects.filter(active=True, clinic__url_path__in=root_paths)
-        .annotate(site_hostname=Subquery(hostname))
-        .values("pk", "clinic__url_path", "site_hostname")
+        .annotate(
+            site_hostname=Subquery(site.values("hostname")[:1]),
+            site_port=Subquery(site.values("port")[:1]),
+        )
+        .values("pk", "clinic__url_path", "site_hostname", "site_port")
     )
 
 
@@ -57,18 +87,24 @@ def build_payloads(event, page, url_path, old_url_path=None):
     deliveries = []
     for endpoint in endpoints_for(roots):
         root = endpoint["clinic__url_path"]
+        site_url = root_url(endpoint["site_hostname"], endpoint["site_port"])
+        path = path_in_site(url_path) if url_path.startswith(root) else None
         payload = {
             "event": event,
             "page_id": page.pk,
             "type": specific_class._meta.label,
-            "path": path_in_site(url_path) if url_path.startswith(root) else None,
+            "path": path,
+            "url": site_url + path if path else None,
             "site": endpoint["site_hostname"],
+            "site_url": site_url,
             "timestamp": timestamp,
             "delivery_id": str(uuid.uuid4()),
         }
+        old_path = None
         if event == Event.MOVED:
             was_here = old_url_path and old_url_path.startswith(root)
-            payload["old_path"] = path_in_site(old_url_path) if was_here else None
+            old_path = payload["old_path"] = path_in_site(old_url_path) if was_here else None
+        payload["revalidate"] = revalidation(specific_class, path, old_path)
         body = json.dumps(payload, separators=(",", ":"))
         deliveries.append((endpoint["pk"], payload["delivery_id"], body))
     return deliveries

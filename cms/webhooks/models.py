@@ -1,17 +1,16 @@
 """Where each clinic's front end wants to hear about page changes, and what happened when we told it."""
 
-import secrets
 import uuid
 
-from django.core.validators import MinLengthValidator
 from django.db import models
 from django.utils import timezone
 
 from home.validators import validate_http_url
 
+from .signing import generate_secret, validate_secret
+from .targets import redacted, validate_webhook_url
 
-def generate_secret():
-    return secrets.token_urlsafe(32)
+__all__ = ["Event", "WebhookDelivery", "WebhookEndpoint", "generate_secret"]
 
 
 class Event(models.TextChoices):
@@ -34,16 +33,19 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(
         "URL",
         max_length=500,
-        validators=[validate_http_url],
-        help_text="Receives a JSON POST for every page event of this clinic; http:// or https:// only.",
+        validators=[validate_http_url, validate_webhook_url],
+        help_text=(
+            "Receives a JSON POST for every page event of this clinic: http:// or https://, "
+            "no user name or password, and a host on the public internet."
+        ),
     )
     secret = models.CharField(
         max_length=128,
         default=generate_secret,
-        validators=[MinLengthValidator(24)],
+        validators=[validate_secret],
         help_text=(
-            "Copy this into the front end: it verifies the X-Clinic-CMS-Signature header "
-            "(HMAC-SHA256 of the body). Replace it to rotate; at least 24 characters."
+            "Copy this into the front end: it verifies the webhook-signature header "
+            "(Standard Webhooks). Replace it with a new whsec_ secret to rotate."
         ),
     )
     active = models.BooleanField(default=True, help_text="Inactive endpoints receive nothing.")
@@ -55,7 +57,7 @@ class WebhookEndpoint(models.Model):
         verbose_name = "webhook endpoint"
 
     def __str__(self):
-        return self.description or self.url
+        return self.description or redacted(self.url, keep_path=True)
 
 
 class WebhookDelivery(models.Model):
@@ -69,7 +71,6 @@ class WebhookDelivery(models.Model):
     payload = models.JSONField()
     attempt = models.PositiveSmallIntegerField()
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    response_excerpt = models.TextField(blank=True)
     error = models.TextField(blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     succeeded = models.BooleanField(default=False, db_index=True)

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import WebhookDelivery, WebhookEndpoint
-from .sending import post, signature
+from .sending import post
+from .signing import signed_headers
+from .targets import redacted
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +41,20 @@ def deliver_webhook(delivery_id, endpoint_id, event, body, attempt=1):
         logger.info("Webhook %s dropped: endpoint %s is gone or inactive", delivery_id, endpoint_id)
         return None
     raw = body.encode()
-    headers = {
-        "X-Clinic-CMS-Event": event,
-        "X-Clinic-CMS-Delivery": delivery_id,
-        "X-Clinic-CMS-Signature": signature(endpoint.secret, raw),
-    }
-    outcome = post(endpoint.url, raw, headers, settings.WEBHOOK_TIMEOUT_SECONDS)
     attempted_at = timezone.now()
-    retry = not outcome.succeeded and attempt < settings.WEBHOOK_MAX_ATTEMPTS
+    try:
+        # webhook-id is the delivery id: the same on every retry, so receivers drop repeats.
+        headers = signed_headers(endpoint.secret, delivery_id, raw, attempted_at)
+    except ValueError:
+        logger.error(
+            "Webhook %s dropped: endpoint %s has no valid secret", delivery_id, endpoint.pk
+        )
+        return None
+    headers["X-Clinic-CMS-Event"] = event
+    outcome = post(endpoint.url, raw, headers, settings.WEBHOOK_TIMEOUT_SECONDS)
+    retry = (
+        not outcome.succeeded and not outcome.refused and attempt < settings.WEBHOOK_MAX_ATTEMPTS
+    )
     delay = retry_delay(attempt) if retry else None
     record = WebhookDelivery.objects.create(
         delivery_id=delivery_id,
@@ -55,7 +63,6 @@ def deliver_webhook(delivery_id, endpoint_id, event, body, attempt=1):
         payload=json.loads(body),
         attempt=attempt,
         status_code=outcome.status_code,
-        response_excerpt=outcome.response_excerpt,
         error=outcome.error,
         duration_ms=outcome.duration_ms,
         succeeded=outcome.succeeded,
@@ -65,10 +72,11 @@ def deliver_webhook(delivery_id, endpoint_id, event, body, attempt=1):
     if outcome.succeeded:
         return record.pk
     logger.warning(
-        "Webhook %s attempt %s to %s failed: %s",
+        "Webhook %s attempt %s to endpoint %s (%s) failed: %s",
         delivery_id,
         attempt,
-        endpoint.url,
+        endpoint.pk,
+        redacted(endpoint.url),  # never the path, query or credentials a URL may carry
         outcome.error or outcome.status_code,
     )
     if retry:

@@ -73,7 +73,6 @@ class WebhookDeliveryViewSet(ModelViewSet):
         "status_code",
         "duration_ms",
         "error",
-        "response_excerpt",
         "next_retry_at",
         "payload",
     ]

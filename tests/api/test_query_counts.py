@@ -92,14 +92,14 @@ def test_detail_queries_do_not_grow_with_blocks(northeast_api, library, clinics)
     counts = [queries(northeast_api, f"pages/{page.pk}/") for page in (small, large)]
     print(f"detail: 10 blocks -> {counts[0]}, 80 blocks -> {counts[1]}")
     assert counts[0] == counts[1]
-    assert counts[0] <= 7
+    assert counts[0] <= 9  # 7, and 2 for meta.jsonld (cms.api.serializers.JsonLdMetaField)
 
 
 def test_alias_detail_budget(northeast_api, library):
     find = northeast_api.get("pages/find/", html_path="/treatments/dry-needling/")
     count = queries(northeast_api, path_of(find["Location"]).rstrip("?"))
     print(f"alias detail: {count}")
-    assert count <= 8
+    assert count <= 10  # 8, and 2 for meta.jsonld
 
 
 def test_brand_listing_with_bodies_does_not_grow(brand_api, library):

@@ -65,10 +65,27 @@ def test_hero_image_as_renditions(dry_needling):
     hero = dry_needling["hero_image"]
     assert hero["meta"]["type"] == "wagtailimages.Image"
     assert hero["alt"]
-    assert set(hero["renditions"]) == {"thumbnail", "medium", "large", "social"}
+    assert set(hero["renditions"]) == {"thumbnail", "small", "medium", "large", "social"}
     thumbnail = hero["renditions"]["thumbnail"]
     assert (thumbnail["width"], thumbnail["height"]) == (400, 300)
-    assert thumbnail["url"].startswith("/media/images/") or thumbnail["url"].startswith("http")
+    for rendition in hero["renditions"].values():
+        assert rendition["url"].startswith("http://northeast.localhost/media/images/")
+
+
+def test_hero_srcset_is_the_one_the_html_serves(client, dry_needling):
+    from bs4 import BeautifulSoup
+
+    hero = dry_needling["hero_image"]
+    large = hero["renditions"]["large"]
+    small, medium = hero["renditions"]["small"], hero["renditions"]["medium"]
+    assert hero["srcset"] == (
+        f"{small['url']} {small['width']}w, {medium['url']} {medium['width']}w, "
+        f"{large['url']} {large['width']}w"
+    )
+    html = client.get("/treatments/dry-needling/", HTTP_HOST="northeast.localhost")
+    img = BeautifulSoup(html.content, "html.parser").select_one(".hero img")
+    assert img["srcset"] == hero["srcset"].replace("http://northeast.localhost", "")
+    assert img["sizes"] == "(min-width: 62rem) 60rem, 100vw"
 
 
 def test_body_is_typed_block_json_with_ready_html(dry_needling):

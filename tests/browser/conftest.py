@@ -74,42 +74,6 @@ def chromium(_orm_beside_playwright):
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def migrated_rows(django_db_setup, django_db_blocker):
-    """The rows migrations made (Wagtail's root page, locale, collection, permissions)."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return getattr(connection, "_test_serialized_contents", None) or (
-            connection.creation.serialize_db_to_string()
-        )
-
-
-@pytest.fixture
-def restored_db(transactional_db, migrated_rows):
-    """Put the migrated rows back when a flush after a transactional test removed them.
-
-    Django's serialized_rollback should do this, but after Playwright starts the
-    connection it restores through is not always the one holding the snapshot.
-    """
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-    from wagtail.models import Page
-
-    if not Page.objects.filter(depth=1).exists():
-        # Empty the tables (content types and permissions were re-made with new ids), reload.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(migrated_rows)
-        ContentType.objects.clear_cache()  # ids are the snapshot's again
-        with connection.cursor() as cursor:  # next ids follow the reloaded rows
-            tables = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
-            for sql in connection.ops.sequence_reset_sql(no_style(), tables):
-                cursor.execute(sql)
-
-
 @pytest.fixture
 def sites_on_live_server(restored_db, live_server, library):
     """Every Site (brand and clinics) answering on the live server's port."""
@@ -117,6 +81,7 @@ def sites_on_live_server(restored_db, live_server, library):
 
     port = int(live_server.url.rsplit(":", 1)[1])
     Site.objects.update(port=port)
+    Site.clear_site_root_paths_cache()  # update() sends no signal; links to other sites need it
     return port
 
 

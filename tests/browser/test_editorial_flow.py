@@ -78,7 +78,7 @@ def test_editor_reviewer_and_clinic_manager(new_page, people, sites_on_live_serv
     editor.fill("[name='body-1-value-guidance-0-value-title']", "After your session")
     editor.fill("[name='body-1-value-guidance-0-value-text']", "Drink water and rest the area.")
 
-    add_block(editor, "Faq")
+    add_block(editor, "FAQ")
     editor.fill("[name='body-2-value-items-0-value-question']", "Does cupping hurt?")
     answer = editor.locator("[contenteditable='true']").last
     answer.click()

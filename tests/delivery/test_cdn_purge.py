@@ -67,3 +67,48 @@ def test_publish_purges_the_api_urls_that_showed_the_page(client, library, clini
     for url in urls:
         assert f"northeast.localhost{url}" in purged, (url, purged)
     assert f"northeast.localhost/api/v2/pages/{massage.pk}/" not in purged
+
+
+def test_a_flood_of_ignored_parameters_cannot_push_the_canonical_url_out(client, library, cdn):
+    from cms.delivery.models import PurgeURL
+
+    for n in range(300):
+        response = client.get(f"/treatments/?utm={n}", HTTP_HOST="northeast.localhost")
+        assert response.status_code == 200
+        assert "s-maxage=0" in response["Cache-Control"]  # the CDN must not keep it apart
+    assert response["X-Cache"] == "HIT"  # one entry for the surface, whatever the parameter
+    canonical = client.get("/treatments/", HTTP_HOST="northeast.localhost")
+    assert canonical["X-Cache"] == "HIT"
+    assert "s-maxage=600" in canonical["Cache-Control"]
+    assert not PurgeURL.objects.filter(url__contains="utm").exists()
+
+    library["dry-needling"].save_revision().publish()
+
+    purged = cdn.purged()
+    assert "northeast.localhost/treatments/" in purged
+    assert not any("utm" in url for url in purged)
+    assert len(cdn.requests) < 20, sorted(purged)
+
+
+def test_purges_per_publish_are_bounded_by_what_changed_not_traffic(client, library, cdn):
+    from cms.delivery.purge import MAX_VARIANTS_PER_KEY
+
+    urls = [f"/api/v2/pages/?type=treatments.TreatmentPage&offset={n}" for n in range(80)]
+    kept = [client.get(url, HTTP_HOST="localhost") for url in urls]
+    assert all(response.status_code == 200 for response in kept)
+    assert "s-maxage=600" in kept[0]["Cache-Control"]
+    assert "s-maxage=0" in kept[-1]["Cache-Control"]  # past the bound: not for the CDN
+    searched = client.get("/api/v2/pages/?search=knee", HTTP_HOST="localhost")
+    assert "s-maxage=0" in searched["Cache-Control"]  # free text is never indexed
+    client.get("/api/v2/pages/", HTTP_HOST="localhost")
+
+    library["dry-needling"].save_revision().publish()
+
+    purged = cdn.purged()
+    assert "localhost/api/v2/pages/" in purged  # the canonical listing, always
+    variants = [url for url in purged if "offset=" in url]
+    assert len(variants) == MAX_VARIANTS_PER_KEY
+    assert not any("search=" in url for url in purged)
+    # Indexed anew after the purge: the next publish purges the listing again.
+    again = client.get(urls[-1], HTTP_HOST="localhost")
+    assert again["X-Cache"] == "MISS" and "s-maxage=600" in again["Cache-Control"]

@@ -99,6 +99,11 @@ def workflow_action(client, page, action, comment=""):
     return client.post(url, {"comment": comment})
 
 
+def streamfield_data(body=None):
+    """A treatment body (`treatment_body()` unless given) as the edit form posts it."""
+    return nested_form_data({"body": streamfield(body or treatment_body())})
+
+
 def assert_denied(response):
     """Wagtail's admin answers a permission denial with a redirect to the dashboard (or a 403)."""
     if response.status_code == 302:
@@ -115,7 +120,7 @@ def edit_treatment(client, page, action="action-submit", body=None, **changes):
     """
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = form_data(client.get(url).content.decode(), "page-edit-form")
-    for key, value in nested_form_data({"body": streamfield(body or treatment_body())}).items():
+    for key, value in streamfield_data(body).items():
         data[key] = value
     for key, value in changes.items():
         data[key] = value

@@ -124,7 +124,7 @@ def test_block_value_schemas_match_docs_blocks_md(document):
     assert set(props["CTABlock"]) == {"heading", "text", "action", "button_label", "links"}
     assert props["CTABlock"]["action"]["enum"] == ["book", "call", "page", "url"]
     assert set(props["ImageBlock"]) == {"image", "alt_text", "caption"}
-    assert set(props["Renditions"]) == {"thumbnail", "medium", "large", "social"}
+    assert set(props["Renditions"]) == {"thumbnail", "small", "medium", "large", "social"}
     assert set(props["ConditionBlock"]["tag"]["anyOf"][0].values()) == {
         "#/components/schemas/TagSummary"
     }
@@ -171,3 +171,22 @@ def test_plain_blocks_are_walked_into_schemas():
 
 def test_generation_is_deterministic(db):
     assert build_document() == build_document()
+
+
+def _schema_types(schema):
+    """Every `type` a parameter schema names, through anyOf/oneOf."""
+    for part in [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]:
+        if "type" in part:
+            yield part["type"]
+
+
+def test_every_query_parameter_has_one_type_a_validator_can_read(document):
+    # A query string never carries JSON null; openapi-core cannot read ["string", "null"].
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                for kind in _schema_types(parameter["schema"]):
+                    assert isinstance(kind, str), (path, parameter["name"], kind)
+    pages = document["paths"]["/api/v2/pages/"]["get"]["parameters"]
+    reviewed_on = next(p for p in pages if p["name"] == "reviewed_on")
+    assert reviewed_on["schema"] == {"type": "string", "format": "date"}

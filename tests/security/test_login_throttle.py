@@ -91,3 +91,17 @@ def test_behind_a_proxy_the_address_it_saw_counts(client, editor):
     assert locked.status_code == 429
     # A different client behind the same proxy is not locked out.
     assert signed_in(attempt(client, "right-pw", HTTP_X_FORWARDED_FOR="192.0.2.44"))
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, TRUSTED_PROXY_ADDRESSES=["10.0.0.0/8"])
+def test_a_client_reaching_the_app_directly_cannot_forge_its_address(client, editor):
+    """Past the load balancer, X-Forwarded-For is the client's own: REMOTE_ADDR counts."""
+    for number in range(LIMIT):
+        attempt(
+            client, "wrong", REMOTE_ADDR="198.51.100.20", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"
+        )
+    direct = {"REMOTE_ADDR": "198.51.100.20", "HTTP_X_FORWARDED_FOR": "192.0.2.200"}
+    assert attempt(client, "right-pw", **direct).status_code == 429
+    # Through the load balancer, the address it saw is the client's.
+    via_lb = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "192.0.2.200"}
+    assert signed_in(attempt(client, "right-pw", **via_lb))

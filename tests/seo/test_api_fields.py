@@ -11,7 +11,11 @@ def test_same_values_as_the_html_head(client, rf, library, clinics):
     request = rf.get("/", HTTP_HOST="northeast.localhost")
     fields = seo_fields_for(page, request)
     soup = head(client.get("/treatments/dry-needling/", HTTP_HOST="northeast.localhost"))
-    assert fields["canonical"] == canonical(soup) == "http://localhost/treatments/dry-needling/"
+    assert (
+        fields["canonical"]
+        == canonical(soup)
+        == "http://northeast.localhost/treatments/dry-needling/"
+    )
     assert fields["title"] == soup.title.string
     assert fields["description"] == meta(soup, name="description")
     assert fields["robots"] == meta(soup, name="robots")

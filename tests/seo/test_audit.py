@@ -13,8 +13,8 @@ from treatments.models import TreatmentPage
 from treatments.tags import TreatmentTag
 
 
-def _csv(admin_client):
-    response = admin_client.get(reverse("seo_audit"), {"export": "csv"})
+def _csv(admin_client, **filters):
+    response = admin_client.get(reverse("seo_audit"), {"export": "csv", **filters})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode()
     return list(csv.DictReader(io.StringIO(text)))
@@ -27,7 +27,8 @@ def _checks(rows, check):
 def test_demo_content_findings(admin_client, library, clinics):
     rows = _csv(admin_client)
     missing = {row["Page, image or tag"] for row in _checks(rows, audit.MISSING_DESCRIPTION)}
-    assert "Treatment library" in missing and "Dry needling" not in missing
+    # The library's intro and every treatment's summary serve as descriptions.
+    assert "Treatment library" not in missing and "Dry needling" not in missing
     assert {row["Page, image or tag"] for row in _checks(rows, audit.IMAGE_WITHOUT_ALT)} >= {
         "Hero: Dry needling"
     }
@@ -104,3 +105,39 @@ def test_report_page_and_xlsx_export(admin_client, library):
     rows = list(sheet.values)
     assert rows[0] == ("Check", "Site", "Page, image or tag", "Detail", "Edit URL")
     assert len(rows) - 1 == len(audit.run_audit())
+
+
+def test_a_summary_is_a_description_and_a_page_without_text_is_reported(admin_client, library):
+    """No false positive: a treatment without a meta description shows its summary as one."""
+    massage = library["massage-therapy"]
+    massage.search_description = ""
+    massage.save_revision().publish()
+    index = massage.get_parent().specific
+    index.intro = ""
+    index.save_revision().publish()
+    missing = {
+        row["Page, image or tag"] for row in _checks(_csv(admin_client), audit.MISSING_DESCRIPTION)
+    }
+    assert "Massage therapy" not in missing
+    assert index.title in missing
+
+
+def test_filters_by_site_and_issue_type_and_the_export_follows_them(admin_client, library):
+    rows = _csv(admin_client)
+    sites = {row["Site"] for row in rows}
+    brand = next(name for name in sites if name and "Northeast" not in name)
+    by_site = _csv(admin_client, site=brand)
+    assert by_site and {row["Site"] for row in by_site} == {brand}
+    assert len(by_site) == sum(1 for row in rows if row["Site"] == brand)
+
+    tags = _csv(admin_client, issue=audit.TAG_WITHOUT_DESCRIPTION)
+    assert tags and {row["Check"] for row in tags} == {audit.TAG_WITHOUT_DESCRIPTION}
+    no_site = _csv(admin_client, site=audit.NO_SITE, issue=audit.IMAGE_WITHOUT_ALT)
+    assert no_site == [row for row in rows if row["Check"] == audit.IMAGE_WITHOUT_ALT]
+
+    html = admin_client.get(reverse("seo_audit"), {"issue": audit.TAG_WITHOUT_DESCRIPTION})
+    html = html.content.decode()
+    assert 'name="site"' in html and 'name="issue"' in html
+    assert audit.TAG_WITHOUT_DESCRIPTION in html and "Hero: Dry needling" not in html
+    # A value that is no choice is a form error, not a 500; the rows stay unfiltered.
+    assert admin_client.get(reverse("seo_audit"), {"issue": "nonsense"}).status_code == 200

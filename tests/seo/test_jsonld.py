@@ -116,3 +116,20 @@ def test_script_content_cannot_close_the_script_tag(client, library):
     assert "<" not in script and "\\u003C/script\\u003E" in script
     nodes = jsonld_nodes(head(client.get("/treatments/massage-therapy/", HTTP_HOST="localhost")))
     assert nodes["MedicalWebPage"][0]["about"]["name"] == page.title
+
+
+def test_brand_treatment_names_the_clinics_offering_it(client, library, clinics):
+    from wagtail.models import PageViewRestriction
+
+    from treatments.models import TreatmentIndexPage
+
+    def offering():
+        response = client.get("/treatments/dry-needling/", HTTP_HOST="localhost")
+        therapy = jsonld_nodes(head(response))["MedicalWebPage"][0]["about"]["@id"]
+        clinics_nodes = jsonld_nodes(head(response)).get("MedicalClinic", [])
+        return {n["name"] for n in clinics_nodes if n["availableService"] == {"@id": therapy}}
+
+    assert offering() == {clinics["northeast"].title, clinics["downtown"].title}
+    index = TreatmentIndexPage.objects.child_of(clinics["downtown"]).get()
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+    assert offering() == {clinics["northeast"].title}

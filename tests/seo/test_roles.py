@@ -90,13 +90,13 @@ def test_seo_staff_reach_tags_redirects_and_the_audit(seo_client, library, clini
 def test_editors_with_content_permission_get_the_content_fields(editor_client, library):
     page = library["dry-needling"]
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert (
-        'name="summary"' in html and 'name="reviewer_name"' in html and 'name="seo_title"' in html
-    )
+    assert 'name="summary"' in html and 'name="seo_title"' in html
+    assert 'name="reviewer_name"' not in html  # the review is the workflow's, read-only
     editor = editor_client.get(reverse("wagtailadmin_home")).wsgi_request.user
     form_class = page.get_edit_handler().get_form_class()
     fields = form_class(instance=page, for_user=editor, parent_page=page.get_parent()).fields
-    assert {"title", "summary", "hero_image", "body", "reviewer_name"} <= set(fields)
+    assert {"title", "summary", "hero_image", "body"} <= set(fields)
+    assert not {"reviewer_name", "reviewed_on", "review_digest"} & set(fields)
 
 
 def test_the_audit_is_not_for_everyone(client, django_user_model):

@@ -2,6 +2,7 @@
 
 import re
 
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
@@ -77,7 +78,9 @@ def test_merge_moves_published_drafts_aliases_and_body_links(
     merge_url = reverse("wagtailsnippets_treatments_treatmenttag:merge")
     assert "Massage therapy" in admin_client.get(merge_url, {"source": source.pk}).content.decode()
 
-    response = admin_client.post(merge_url, {"source": source.pk, "target": target.pk})
+    response = admin_client.post(
+        merge_url, {"source": source.pk, "target": target.pk, "confirm": "1"}
+    )
     assert response.status_code == 302
     assert not TreatmentTag.objects.filter(pk=source.pk).exists()
 
@@ -133,3 +136,58 @@ def test_delete_confirmation_lists_the_pages_and_deletes_cleanly(
     draft.save_revision().publish()  # no dangling tag id
     assert client.get("/tags/vertigo/", HTTP_HOST="south.localhost").status_code == 404
     assert not Redirect.objects.filter(old_path="/tags/vertigo").exists()
+
+
+def test_merge_asks_first_listing_every_page_it_changes(admin_client, library, clinics):
+    source = TreatmentTag.objects.get(slug="vertigo")
+    target = TreatmentTag.objects.get(slug="massage")
+    url = reverse("wagtailsnippets_treatments_treatmenttag:merge")
+    html = admin_client.get(url).content.decode()
+    crumbs = BeautifulSoup(html, "html.parser").select_one('nav[aria-label="Breadcrumb"] ol')
+    # The header names the page and its place, not just "Home".
+    assert [" ".join(li.get_text().split()) for li in crumbs.find_all("li")][-2:] == [
+        "Tags",
+        "Merge tags",
+    ]
+
+    response = admin_client.post(url, {"source": source.pk, "target": target.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cannot be undone" in html and 'name="confirm"' in html
+    assert html.count("Vestibular rehabilitation") >= 3  # library, Northeast and South copies
+    assert "Bowview Physiotherapy South" in html and "(clinic copy)" in html
+    assert TreatmentTag.objects.filter(pk=source.pk).exists()  # nothing merged yet
+    assert TaggedTreatment.objects.filter(tag=source).exists()
+
+    response = admin_client.post(url, {"source": source.pk, "target": target.pk, "confirm": "1"})
+    assert response.status_code == 302
+    assert not TreatmentTag.objects.filter(pk=source.pk).exists()
+
+
+def test_renaming_a_tag_renames_its_slug_with_a_redirect(admin_client, client, library):
+    tag = TreatmentTag.objects.get(slug="stress")
+    url = reverse("wagtailsnippets_treatments_treatmenttag:edit", args=[tag.pk])
+    response = admin_client.post(
+        url, {"name": "Stress relief", "slug": "stress", "description": ""}
+    )
+    assert response.status_code == 302
+    tag.refresh_from_db()
+    assert (tag.name, tag.slug) == ("Stress relief", "stress-relief")
+    old = client.get("/tags/stress/", HTTP_HOST="localhost")
+    assert old.status_code == 301 and old["Location"].endswith("/tags/stress-relief/")
+    # A slug the editor typed is kept.
+    admin_client.post(url, {"name": "Stress", "slug": "calm", "description": ""})
+    tag.refresh_from_db()
+    assert (tag.name, tag.slug) == ("Stress", "calm")
+
+
+def test_tags_are_listed_in_alphabetical_order_whatever_the_case(admin_client, library):
+    TreatmentTag.objects.create(name="Ankle sprain", slug="ankle-sprain")
+    TreatmentTag.objects.create(name="Zygapophyseal joint", slug="zygapophyseal-joint")
+    html = admin_client.get(reverse(LIST)).content.decode()
+    names = ["Ankle sprain", "back pain", "neck pain", "Zygapophyseal joint"]
+    positions = [html.index(name) for name in names]
+    assert positions == sorted(positions)
+    descending = admin_client.get(reverse(LIST), {"ordering": "-name"}).content.decode()
+    assert descending.index("Zygapophyseal joint") < descending.index("back pain")
+    assert 'class="listing tag-usage' in html and "seo/tag-admin.css" in html

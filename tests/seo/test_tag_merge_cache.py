@@ -40,7 +40,7 @@ def merge(admin_client, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             response = admin_client.post(
                 reverse("wagtailsnippets_treatments_treatmenttag:merge"),
-                {"source": source.pk, "target": target.pk},
+                {"source": source.pk, "target": target.pk, "confirm": "1"},
             )
         assert response.status_code == 302
 

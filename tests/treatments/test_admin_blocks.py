@@ -176,3 +176,17 @@ def test_preview_per_clinic_resolves_the_call_to_action(library, clinics, mode):
         assert clinics[mode].booking_url in html
         others = [c for s, c in clinics.items() if s != mode]
         assert all(c.booking_url not in html for c in others)
+
+
+def test_block_picker_labels_and_the_cta_field_script(admin_client, library):
+    """ "FAQ" in the picker; the CTA block carries the class its field script (which shows
+    Page and Web address for their action only) looks for, and the editor loads it."""
+    from treatments.blocks import TreatmentBodyBlock
+
+    children = TreatmentBodyBlock().child_blocks
+    assert children["faq"].label == "FAQ" and children["cta"].label == "Call to action"
+    assert children["cta"].meta.form_classname == "cta-block"
+    page = library["dry-needling"]
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "treatments/cta-fields.js" in html
+    assert "cta-block" in html and "&quot;FAQ&quot;" in html

@@ -79,4 +79,10 @@ def test_image_block_html_and_json(client, library, clinics):
     assert "<figcaption>Our Downtown room</figcaption>" in html
     data = _representation(page, "localhost")
     assert data["image"]["image"]["alt"] == "A treatment room with a massage table"
-    assert set(data["image"]["image"]["renditions"]) == {"thumbnail", "medium", "large", "social"}
+    assert set(data["image"]["image"]["renditions"]) == {
+        "thumbnail",
+        "small",
+        "medium",
+        "large",
+        "social",
+    }

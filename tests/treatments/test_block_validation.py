@@ -218,6 +218,38 @@ def test_citation_rejects_inconsistent_values(db, citation, message):
     assert message in error_text(excinfo)
 
 
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "10.2519/jospt<script>alert(1)</script>",
+        '10.2519/x"onmouseover="alert(1)',
+        "10.2519/x'><img/src=x>",
+        "10.2519/jospt 2019",
+        "10.2519/jospt\n2019",
+        "10.2519/&lt;b&gt;",
+        "10.2519/{x}",
+        "10.12/short-registrant",
+    ],
+)
+def test_evidence_rejects_a_doi_with_markup_or_stray_characters(db, doi):
+    block = blocks.EvidenceBlock()
+    raw = {"claim": "Dry needling", "summary": "Less pain.", "citation": {**CITATION, "doi": doi}}
+    with pytest.raises(ValidationError) as excinfo:
+        clean(block, raw)
+    assert "A DOI looks like" in error_text(excinfo)
+
+
+@pytest.mark.parametrize(
+    "doi",
+    ["10.2519/jospt.2019.8697", "10.1016/S0140-6736(20)30183-5", "10.26603/001c.21163"],
+)
+def test_evidence_accepts_real_dois(db, doi):
+    block = blocks.EvidenceBlock()
+    raw = {"claim": "Dry needling", "summary": "Less pain.", "citation": {**CITATION, "doi": doi}}
+    value = clean(block, raw)
+    assert value["citation"].href == f"https://doi.org/{doi}"
+
+
 def test_every_block_has_icon_template_and_description():
     body = blocks.TreatmentBodyBlock()
     for name, block in body.child_blocks.items():

@@ -67,7 +67,6 @@ def test_http_500_is_retried_after_the_backoff_and_then_succeeds(
     run_worker()
     [first] = attempts()
     assert (first.attempt, first.status_code, first.succeeded) == (1, 500, False)
-    assert first.response_excerpt == "status 500"
     assert first.error.startswith("HTTP 500")
     assert first.next_retry_at - first.attempted_at == timedelta(seconds=30)
     [queued] = DBTaskResult.objects.filter(status=TaskResultStatus.READY)

@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# Crossref's pattern for modern DOIs: a registrant code, then letters, digits and
+# - . _ ; ( ) / : only. No quotes, angle brackets, ampersands or spaces, so a DOI
+# can never carry markup into an href, an attribute or JSON-LD.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")
 
 
 class CitationValue(blocks.StructValue):
@@ -63,7 +66,7 @@ class CitationBlock(blocks.StructBlock):
             if year and year > datetime.date.today().year:
                 errors["year"] = ValidationError("The year cannot be in the future.")
             doi = (value.get("doi") or "").strip()
-            if doi and not DOI_RE.match(doi):
+            if doi and not DOI_RE.fullmatch(doi):
                 errors["doi"] = ValidationError(
                     "A DOI looks like 10.1234/abc-123 (no https://doi.org/)."
                 )

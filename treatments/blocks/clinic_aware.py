@@ -135,6 +135,8 @@ class CTABlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        # static/treatments/cta-fields.js shows Page and Web address for their action only.
+        form_classname = "cta-block"
         template = "treatments/blocks/cta.html"
         description = "A call to action: book or call the clinic serving the page, or go to a page or address."
         value_class = CTAValue

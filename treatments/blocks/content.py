@@ -3,7 +3,11 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from treatments.renditions import RenditionImageChooserBlock, image_api_representation
+from treatments.renditions import (
+    RenditionImageChooserBlock,
+    image_api_representation,
+    request_root_url,
+)
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -141,7 +145,11 @@ class ImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api_representation(value["image"], alt=value["alt_text"]),
+            "image": image_api_representation(
+                value["image"],
+                alt=value["alt_text"],
+                root_url=request_root_url((context or {}).get("request")),
+            ),
             "alt_text": value["alt_text"],
             "caption": value["caption"],
         }

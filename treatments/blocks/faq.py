@@ -20,6 +20,7 @@ class FAQBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        label = "FAQ"
         template = "treatments/blocks/faq.html"
         description = "Questions and answers; at least one."
         preview_value = {

@@ -12,12 +12,12 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home import art
 from treatments.models import TreatmentIndexPage, TreatmentPage
+from treatments.review import clinical_digest
 from treatments.tags import TreatmentTag
 
 from .library import OFFERINGS, TREATMENTS
@@ -26,30 +26,18 @@ HERO_SIZE = (1600, 900)
 
 
 def hero_image(title, ink, paper):
-    """A locally drawn hero image (diagonal gradient and soft circles); reused by title."""
+    """A locally drawn hero image (foothills in the treatment's colours, home/art.py); reused by title."""
     Image = get_image_model()
     image_title = f"Hero: {title}"
     existing = Image.objects.filter(title=image_title).first()
     if existing:
         return existing
-    width, height = size = getattr(settings, "DEMO_HERO_SIZE", HERO_SIZE)
-    canvas = PILImage.new("RGB", size, paper)
-    draw = ImageDraw.Draw(canvas)
-    for x in range(0, width, 4):
-        mix = x / width
-        colour = tuple(int(p + (i - p) * mix * 0.55) for p, i in zip(paper, ink, strict=True))
-        draw.rectangle([x, 0, x + 4, height], fill=colour)
-    for i, radius in enumerate(r * height // 900 for r in (340, 220, 120)):
-        cx, cy = int(width * (0.68 + 0.06 * i)), int(height * (0.45 - 0.05 * i))
-        draw.ellipse(
-            [cx - radius, cy - radius, cx + radius, cy + radius],
-            outline=ink,
-            width=max(2, height // 90),
-        )
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
+    width, height = getattr(settings, "DEMO_HERO_SIZE", HERO_SIZE)
     slug = title.lower().replace(" ", "-")
-    return Image.objects.create(title=image_title, file=ImageFile(buffer, name=f"hero-{slug}.png"))
+    data = art.png(slug, ink=ink, sky=paper, width=width, height=height)
+    return Image.objects.create(
+        title=image_title, file=ImageFile(io.BytesIO(data), name=f"hero-{slug}.png")
+    )
 
 
 def ensure_tags(names):
@@ -109,6 +97,8 @@ def ensure_library(home, log=print):
             )
             page.tags.set(list(tags.values()))
             library.add_child(instance=page)
+            # The demo content counts as reviewed: bind its stamp to the content as saved.
+            page.review_digest = clinical_digest(page)
             page.save_revision().publish()
             page.refresh_from_db()  # publish() saved another instance; aliases copy this one
             log(f"created treatment {page.title!r}")

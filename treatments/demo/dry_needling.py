@@ -5,26 +5,27 @@ figures and named studies carry over, the wording does not. `{tag:NAME}` marks
 a condition linked to a tag; the builder swaps in the tag's id.
 """
 
-# The article names the journals, not the papers: so do we (no invented titles or years).
+# The article names the journals, not the papers: so do we (no invented titles or years),
+# and the links lead to each journal's own home page.
 PAIN_MEDICINE = {
     "source": "",
     "journal": "Pain Medicine (Oxford Academic)",
     "year": None,
-    "url": "",
+    "url": "https://academic.oup.com/painmedicine",
     "doi": "",
 }
 IJSPT = {
     "source": "",
     "journal": "International Journal of Sports Physical Therapy (IJSPT)",
     "year": None,
-    "url": "",
+    "url": "https://ijspt.scholasticahq.com/",
     "doi": "",
 }
 JOSPT = {
     "source": "",
     "journal": "Journal of Orthopaedic & Sports Physical Therapy (JOSPT)",
     "year": None,
-    "url": "",
+    "url": "https://www.jospt.org/",
     "doi": "",
 }
 

@@ -23,7 +23,8 @@ def seo_meta(context):
         meta = page_meta(page, request)
         clinic_context = context.get("clinic_context")
         clinic = getattr(clinic_context, "clinic", None)
-        meta.jsonld = jsonld_for(page, request, clinic=clinic)
+        offering = getattr(clinic_context, "offering", ())
+        meta.jsonld = jsonld_for(page, request, clinic=clinic, offering=offering)
     if meta is None:
         site = request_site(request) if request is not None else None
         site_name = site.site_name if site else ""

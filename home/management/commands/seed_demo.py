@@ -1,9 +1,11 @@
 """Build the demo content. Safe to run again: it creates what is missing and
-leaves every existing page exactly as an editor left it."""
+leaves every existing page exactly as an editor left it. With DEBUG on it also
+makes one demo user per editorial role (cms/editorial/demo_users.py)."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.editorial.demo_users import ensure_demo_users
 from cms.editorial.setup import ensure_editorial
 from cms.seo.roles import ensure_seo_roles
 from home.demo.builder import ensure_brand, ensure_clinics
@@ -28,6 +30,7 @@ class Command(BaseCommand):
         ensure_clinic_aliases(clinics, library, log)
         ensure_editorial(log)
         ensure_seo_roles()  # after the editorial groups, so they keep editing content
+        ensure_demo_users(log)  # one user per role, with DEBUG on only
         if not options["skip_index"]:
             call_command("update_index", stdout=self.stdout, verbosity=0)
             call_command("rebuild_references_index", stdout=self.stdout, verbosity=0)
