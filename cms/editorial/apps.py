@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
-        from . import signals
+        from . import emails, signals
 
         signals.connect()
+        emails.connect()

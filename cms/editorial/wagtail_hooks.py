@@ -1,4 +1,4 @@
-"""Admin wiring: the reviews-due dashboard panel and report, and reviewer profiles."""
+"""Admin wiring: the role dashboard panels, the reviews-due panel and report, reviewer profiles."""
 
 from django.conf import settings
 from django.urls import path, reverse
@@ -9,6 +9,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .confirmations import ReviewedPageViewSet
+from .dashboard import dashboard_panels
 from .models import ReviewerProfile
 from .rereview import start_rereview
 from .views import ReviewsDueReportView, due_pages_for_user
@@ -39,6 +41,19 @@ def add_reviews_due_panel(request, panels):
     if pages:
         total = len(pages) if len(pages) < PANEL_ROWS else due.count()
         panels.append(ReviewsDuePanel(pages, total))
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panels(request, panels):
+    panels.extend(dashboard_panels(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewed_page_viewset():
+    """Treatment pages' edit and review-action views confirm what a review did."""
+    from treatments.models import TreatmentPage
+
+    return ReviewedPageViewSet("treatment_pages", model=TreatmentPage)
 
 
 @hooks.register("register_admin_urls")

@@ -1,4 +1,4 @@
-"""Admin wiring: the SEO audit report in the Reports menu; "Publish SEO changes"."""
+"""Admin wiring: the SEO audit report and dashboard panel; "Publish SEO changes"."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import seo_panels
 from .report import AUDIT_PERMISSION, SeoAuditView
 from .seo_publish import LOG_ACTION
 from .seo_publish_admin import PublishSeoMenuItem, publish_seo_from_editor
@@ -17,6 +18,11 @@ hooks.register("before_edit_page", publish_seo_from_editor)
 @hooks.register("register_log_actions")
 def register_seo_log_actions(actions):
     actions.register_action(LOG_ACTION, "Publish SEO changes", "SEO changes published")
+
+
+@hooks.register("construct_homepage_panels")
+def add_seo_panel(request, panels):
+    panels.extend(seo_panels(request.user))
 
 
 @hooks.register("register_admin_urls")

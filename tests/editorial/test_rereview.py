@@ -64,3 +64,56 @@ def test_only_those_who_may_submit_start_a_rereview(overdue, managers, as_user):
     assert as_user(managers["south"]).get(
         reverse("editorial_start_rereview", args=[overdue.pk])
     ).status_code in (302, 405)
+
+
+@override_settings(REVIEW_REMINDER_DAYS=30)
+def test_the_report_queries_do_not_grow_with_due_pages(library, editorial, editor, as_user):
+    """Rows, their "Start re-review" buttons and Wagtail's row template: batched, not per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_user(editor)
+    url = reverse("editorial_reviews_due_results")
+    overdue = timezone.localdate() - datetime.timedelta(days=3)
+
+    def queries(expected_buttons):
+        client.get(url)  # per-process caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        assert html.count("Start re-review") == expected_buttons
+        return len(captured)
+
+    pages = list(TreatmentPage.objects.filter(alias_of__isnull=True).order_by("pk"))
+    assert len(pages) >= 4
+    TreatmentPage.objects.filter(pk=pages[0].pk).update(next_review_due=overdue)
+    one = queries(1)
+    TreatmentPage.objects.filter(pk__in=[p.pk for p in pages[:4]]).update(next_review_due=overdue)
+    assert queries(4) == one
+
+
+def test_the_rereview_column_agrees_with_the_button_rule(
+    library, editorial, editor, managers, reviewer
+):
+    """The batched column answers what the button's own one-page rule answers."""
+    from cms.editorial.rereview import may_start_rereview, pages_in_review, rereview_candidates
+
+    pages = list(TreatmentPage.objects.filter(alias_of__isnull=True).order_by("pk"))
+    assert len(pages) >= 4
+    pages[1].get_workflow().start(pages[1], editor)  # in review: its cell says "In review"
+    TreatmentPage.objects.filter(pk=pages[2].pk).update(locked=True, locked_by=reviewer)
+    rows = list(
+        TreatmentPage.objects.filter(pk__in=[p.pk for p in pages])
+        .prefetch_workflow_states()
+        .order_by("pk")
+    )
+    in_review = pages_in_review(rows)
+    assert in_review == {pages[1].pk}
+    for user in (editor, reviewer, managers["south"]):
+        ids = rereview_candidates(user, rows, in_review)
+        fresh = TreatmentPage.objects.filter(pk__in=[p.pk for p in pages]).order_by("pk")
+        assert ids == {p.pk for p in fresh if p.pk not in in_review and may_start_rereview(user, p)}
+    editor_ids = rereview_candidates(editor, rows, in_review)
+    assert pages[0].pk in editor_ids
+    assert pages[2].pk not in editor_ids  # locked by someone else
+    assert pages[2].pk in rereview_candidates(reviewer, rows, in_review)  # their own lock
+    assert not rereview_candidates(managers["south"], rows, in_review)
