@@ -1,7 +1,5 @@
 """Test settings: fast hashing, local-memory cache, immediate tasks."""
 
-import os
-
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -32,8 +30,3 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the receivers listen on 127.0.0.1
-
-# Each pytest-xdist worker its own media folder: a test that clears media never removes another
-# worker's files.
-if os.environ.get("PYTEST_XDIST_WORKER"):
-    MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-{os.environ['PYTEST_XDIST_WORKER']}"

@@ -7,10 +7,10 @@ as an artifact; see docs/design.md). Media files live in the test storage
 """
 
 import pytest
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from .conftest import ARTIFACTS
+from .media import route_media
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,19 +30,10 @@ EVERY_PAGE_TYPE = {
 }
 
 
-def _serve_media(route):
-    name = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
-    if not default_storage.exists(name):
-        route.fulfill(status=404)
-        return
-    with default_storage.open(name) as file:
-        route.fulfill(status=200, body=file.read(), content_type="image/webp")
-
-
 def _open(new_page, port, host, path, width):
     page = new_page()
     page.set_viewport_size({"width": width, "height": 900})
-    page.route("**/media/**", _serve_media)
+    route_media(page)
     response = page.goto(f"http://{host}:{port}{path}")
     assert response.status == 200, f"{host}{path}: {response.status}"
     return page

@@ -82,7 +82,7 @@ def test_lastmod_follows_publishing(client, library):
     urls = _sitemap(client, "localhost")
     assert (
         urls["http://localhost/treatments/massage-therapy/"]
-        == page.last_published_at.date().isoformat()
+        == timezone.localdate(page.last_published_at).isoformat()
     )
 
 
