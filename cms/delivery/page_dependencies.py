@@ -2,39 +2,13 @@
 
 from wagtail.models import Page
 
-from home.links import link_dependency_keys, page_link_ids, raw_link_ids
+from home.links import link_dependency_keys, raw_link_ids
 from home.models import ClinicPage, HomePage
 from home.resolver import clinic_context
 from treatments.offerings import original_id
 
 from .dependencies import valid_until
-
-
-def stream_references(stream_value):
-    """(image ids, tag ids, page ids) referenced in a StreamField's raw data, without queries.
-
-    Page ids are those of page choosers and of rich text links (`<a linktype="page">`
-    inside any string: a RichTextBlock's value is its database HTML).
-    """
-    images, tags, pages = set(), set(), set()
-
-    def walk(node, name=None):
-        if isinstance(node, str):
-            pages.update(page_link_ids(node))
-        elif isinstance(node, dict):
-            if "type" in node and "value" in node and len(node) <= 3:
-                walk(node["value"], node["type"])
-                return
-            for key, value in node.items():
-                walk(value, key)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, name)
-        elif isinstance(node, int) and not isinstance(node, bool):
-            {"image": images, "tag": tags, "page": pages}.get(name, set()).add(node)
-
-    walk(list(stream_value.raw_data))
-    return images, tags, pages
+from .stream_references import stream_references
 
 
 def _tag_ids(page, allow_queries):
@@ -54,7 +28,8 @@ def _tag_ids(page, allow_queries):
 
 def treatment_dependencies(page, request, allow_queries=True):
     keys = {f"image:{page.hero_image_id}" if page.hero_image_id else None}
-    images, tags, pages = stream_references(page.body)
+    found = stream_references(page.body)
+    images, tags, pages = found.images, found.tags, found.pages
     page_tags = _tag_ids(page, allow_queries)
     if page_tags is None:
         keys.add("tags")  # no query to spare: any tag change refreshes this response
