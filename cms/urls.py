@@ -10,6 +10,9 @@ from cms.ops.health import healthz
 from cms.ops.password_throttle import throttled
 from search import views as search_views
 
+# A database error outside the view (a middleware's query) is a 503 too (cms/ops/errors.py).
+handler500 = "cms.ops.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),  # load balancer and monitoring probe
     path("admin/", include(wagtailadmin_urls)),

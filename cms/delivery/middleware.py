@@ -232,24 +232,8 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
-        from django.http import HttpResponse, JsonResponse
+        from cms.ops.errors import DATABASE_ERRORS, database_unavailable
 
-        if not isinstance(exception, (OperationalError, InterfaceError)):
-            return None
-        import logging
-
-        logging.getLogger("cms.delivery").error("database unavailable: %s", exception)
-        if request.path.startswith("/api/"):
-            response = JsonResponse(
-                {"message": "the service is briefly unavailable; retry shortly"}, status=503
-            )
-        else:
-            response = HttpResponse(
-                "Service briefly unavailable; please retry shortly.",
-                status=503,
-                content_type="text/plain",
-            )
-        response["Retry-After"] = "5"
-        response["Cache-Control"] = "no-store"
-        return response
+        if isinstance(exception, DATABASE_ERRORS):
+            return database_unavailable(request, exception)
+        return None
