@@ -7,12 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .dashboard import seo_panels
+from .image_form import refuse_bulk_move_of_shown_images
 from .report import AUDIT_PERMISSION, SeoAuditView
 from .seo_publish import LOG_ACTION
 from .seo_publish_admin import PublishSeoMenuItem, publish_seo_from_editor
 
 hooks.register("register_page_action_menu_item", lambda: PublishSeoMenuItem(order=25))
 hooks.register("before_edit_page", publish_seo_from_editor)
+hooks.register("before_bulk_action", refuse_bulk_move_of_shown_images)
 
 
 @hooks.register("register_log_actions")

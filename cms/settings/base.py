@@ -312,6 +312,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# An image public pages show cannot move into a private collection (cms/seo/image_form.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.seo.image_form.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # A slug change or move leaves a redirect from every old URL (cms/seo, docs/seo.md).
