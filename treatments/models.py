@@ -155,6 +155,20 @@ class TreatmentPage(
             return self.library_page
         return self
 
+    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
+        """Publishing queues the clinics' copies for a background task (treatments/alias_fanout.py);
+        the task calls Wagtail's update with `_updated_ids`, as Wagtail's own recursion does."""
+        if _updated_ids is not None:
+            return super().update_aliases(
+                revision=revision, _content=_content, _updated_ids=_updated_ids
+            )
+        from .alias_fanout import update_aliases_later
+
+        update_aliases_later(self)
+        return None
+
+    update_aliases.alters_data = True
+
     def save(self, *args, **kwargs):
         if self.alias_of_id and self.library_page_id != self.alias_of_id:
             self.library_page_id = self.alias_of_id

@@ -7,20 +7,24 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import dependencies
+from . import dependencies, fanout
 from .page_dependencies import parent_id, site_ids_for_path
 
 logger = logging.getLogger(__name__)
 
 
-def page_change_keys(page, url_paths=None):
-    """Keys a published, unpublished, moved or deleted page invalidates."""
+def page_change_keys(page, url_paths=None, parent_ids=None):
+    """Keys a published, unpublished, moved or deleted page invalidates.
+
+    `parent_ids` ({path: id}, from a batch) names the parent without a query.
+    """
     from home.models import ClinicPage
     from treatments.models import TreatmentIndexPage, TreatmentPage
     from treatments.offerings import original_id, originals_under
 
     keys = {f"page:{page.pk}"}
-    parent = parent_id(page)
+    known = parent_ids is not None
+    parent = parent_ids.get(page.path[: -Page.steplen]) if known else parent_id(page)
     if parent:
         keys.add(f"children:{parent}")
     for url_path in url_paths or [page.url_path]:
@@ -46,7 +50,8 @@ def invalidate_page(page, url_paths=None):
 
 @receiver(page_published)
 def on_page_published(sender, instance, **kwargs):
-    invalidate_page(instance)
+    if not fanout.batched(kwargs):  # the library fan-out bumps its copies at once
+        invalidate_page(instance)
 
 
 @receiver(page_unpublished)

@@ -72,7 +72,7 @@ class _PurgeRequest(urllib.request.Request):
         return "PURGE"
 
 
-@task()
+@task(priority=10)  # a stale edge first, search and reference indexing after (priority 0)
 def purge_keys_task(keys):
     """One PURGE per batch of keys; a cache that does not answer is logged, not retried."""
     url = settings.SURROGATE_PURGE_URL

@@ -33,7 +33,11 @@ def enqueue_attempt(delivery_id, endpoint_id, event, body, attempt, delay=0):
     return runner.enqueue(str(delivery_id), endpoint_id, event, body, attempt)
 
 
-@task()
+# Front ends revalidate on delivery: ahead of search and reference indexing (priority 0).
+DELIVERY_PRIORITY = 10
+
+
+@task(priority=DELIVERY_PRIORITY)
 def deliver_webhook(delivery_id, endpoint_id, event, body, attempt=1):
     """POST `body` to the endpoint, record the attempt, and queue a retry if it failed."""
     endpoint = WebhookEndpoint.objects.filter(pk=endpoint_id, active=True).first()

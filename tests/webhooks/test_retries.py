@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import TestCase
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -43,7 +44,15 @@ def db_tasks(settings, monkeypatch):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    """The worker, its tasks' commits run as a real worker's would: the library fan-out task
+    (treatments/alias_fanout.py) queues the clinics' deliveries once it commits."""
+    while True:
+        with TestCase.captureOnCommitCallbacks(execute=True) as committed:
+            call_command(
+                "db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0
+            )
+        if not committed:  # what the commits queued ran in the next round
+            return
 
 
 def time_passes():
