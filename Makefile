@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
+.PHONY: client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults fanout soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -99,6 +99,10 @@ bench: install bench-deps
 
 faults: install
 	$(PY) -m bench.faults --short
+
+# One library publish carried by 3, 30 and 300 clinics (about 10 minutes: building 300 clinics).
+fanout: install
+	$(PY) -m bench.fanout --clinics 3,30,300
 
 # Varnish, nginx and wrk (Debian's packages) for the cluster check and the soak.
 cluster-deps:

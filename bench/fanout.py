@@ -16,8 +16,11 @@ through the bench-only publish view, in this process, with the database task
 backend, while a task worker process (django-tasks-db's, in batch mode) runs
 what it queued until it is idle, and threads re-read the 3N URLs until all show
 the new summary. Prints, per size: the publish request's time and
-queries, the time from the publish's start until every URL is fresh and until
-every webhook arrived, the queries and tasks the worker ran, and the purge
+queries, the time from the publish's start until the clinics' copies are saved and
+their keys bumped (the fan-out task finished: from then on no stale response is
+served, each URL is re-rendered on its next request), until every URL was read
+fresh (3N renders: bounded by the machine's render rate) and until every webhook
+arrived, the queries and tasks the worker ran, and the purge
 requests (by key batch, by URL) the receiver got.
 """
 
@@ -207,6 +210,7 @@ def worker(idle_seconds, deadline_seconds):
                 counter.on = False
 
     ran, idle_since, deadline = 0, None, time.time() + deadline_seconds
+    print("ready", flush=True)
     with connection.execute_wrapper(counter):
         while time.time() < deadline:
             runner = CountingWorker(
@@ -230,13 +234,34 @@ def worker(idle_seconds, deadline_seconds):
 
 
 def start_worker(env, timeout):
-    return subprocess.Popen(
+    """The worker process, once it is polling (a running worker, as in production)."""
+    process = subprocess.Popen(
         [PY, "-m", "bench.fanout", "--worker", f"--timeout={timeout}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         text=True,
     )
+    if process.stdout.readline().strip() != "ready":
+        raise RuntimeError("the task worker did not start")
+    return process
+
+
+def fanout_done_at(since):
+    """When the library fan-out task queued since `since` finished (None: it ran in the request)."""
+    from datetime import UTC, datetime
+
+    from django_tasks_db.models import DBTaskResult
+
+    finished = (
+        DBTaskResult.objects.filter(
+            task_path__endswith=".update_aliases_task",
+            enqueued_at__gte=datetime.fromtimestamp(since, UTC),
+        )
+        .values_list("finished_at", flat=True)
+        .first()
+    )
+    return finished.timestamp() if finished else None
 
 
 def measure(n, hosts, env, timeout):
@@ -262,11 +287,13 @@ def measure(n, hosts, env, timeout):
             raise RuntimeError(f"publish answered {response.status_code}")
         fresh_at = wait_until_fresh(targets, marker, started + timeout, pool)
     background = json.loads(tasks.communicate(timeout=timeout + 30)[0].strip().splitlines()[-1])
+    fanned_out = fanout_done_at(started) or returned
     delivered = endpoints <= set(Receiver.hooks)
     hooks_at = max(Receiver.hooks.values()) if delivered else None
     return {
         "clinics": n,
         "publish_s": round(returned - started, 3),
+        "fanout_s": round(fanned_out - started, 2),
         "fresh_s": round(fresh_at - started, 2) if fresh_at else None,
         "webhooks_s": round(hooks_at - started, 2) if hooks_at else None,
         "request_queries": counter.count,
@@ -281,6 +308,7 @@ def print_table(rows):
     columns = [
         ("clinics", "clinics"),
         ("publish_s", "publish request s"),
+        ("fanout_s", "copies updated and bumped s"),
         ("fresh_s", "all fresh s"),
         ("webhooks_s", "all webhooks s"),
         ("request_queries", "queries in request"),
