@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults fanout soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
+.PHONY: profile client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults fanout soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -103,6 +103,10 @@ faults: install
 # One library publish carried by 3, 30 and 300 clinics (about 10 minutes: building 300 clinics).
 fanout: install
 	$(PY) -m bench.fanout --clinics 3,30,300
+
+# cProfile of the cold API detail, listing, find and HTML page (bench/README.md, "Cold path profile").
+profile: install
+	$(PY) -m bench.profile --size medium
 
 # Varnish, nginx and wrk (Debian's packages) for the cluster check and the soak.
 cluster-deps:
