@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from cms.visibility import is_expired
 
+from . import dependencies
 from .dependencies import depend_on, valid_until
 from .page_dependencies import chrome_dependencies, page_dependencies
 
@@ -34,3 +35,19 @@ def record_page_dependencies(callback):
         return response
 
     return serve
+
+
+@hooks.register("after_bulk_action")
+def invalidate_media_moved_in_bulk(request, action_type, objects, action):
+    """Wagtail's bulk "Add to collection" moves images and documents with `QuerySet.update`,
+    so no post_save reaches the handlers in invalidation.py: bump what moved here."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    if action_type != "add_to_collection":
+        return None
+    if action.model is get_image_model():
+        dependencies.bump("images", *(f"image:{item.pk}" for item in objects))
+    elif action.model is get_document_model():
+        dependencies.bump("documents", *(f"document:{item.pk}" for item in objects))
+    return None

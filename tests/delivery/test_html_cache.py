@@ -128,3 +128,30 @@ def test_restricting_a_cached_page_takes_effect_at_once(client, library, host):
     else:
         # the clinic's alias: Wagtail checks the original's restrictions too
         assert response.status_code == 302
+
+
+def test_moving_images_in_bulk_invalidates_pages_showing_them(admin_client, library):
+    """Wagtail's bulk "Add to collection" saves nothing (QuerySet.update): its hook bumps."""
+    from django.test import Client
+    from django.urls import reverse
+    from wagtail.models import Collection
+
+    public = Client()
+    get(public, DRY, "northeast.localhost")
+    get(public, MASSAGE, "northeast.localhost")
+    assert cached(public, DRY, "northeast.localhost")
+    hero = library["dry-needling"].hero_image
+    photos = Collection.get_first_root_node().add_child(name="Clinic photos")
+    get(public, DRY, "northeast.localhost")  # the collection's creation bumped nothing shown
+    assert cached(public, DRY, "northeast.localhost")
+
+    url = reverse("wagtail_bulk_action", args=("wagtailimages", "image", "add_to_collection"))
+    response = admin_client.post(
+        f"{url}?id={hero.pk}&next=/admin/images/", {"collection": photos.pk}
+    )
+    assert response.status_code == 302
+    assert type(hero).objects.get(pk=hero.pk).collection_id == photos.pk
+    assert not cached(public, DRY, "northeast.localhost")
+    massage_hero = library["massage-therapy"].hero_image_id
+    assert massage_hero != hero.pk
+    assert cached(public, MASSAGE, "northeast.localhost")  # an image that did not move
