@@ -145,30 +145,6 @@ class Recorder(faults.Recorder):
         self.a_down = [float("inf"), float("inf")]  # (killed, restarted and ready)
 
 
-def probe(recorder, where, port, targets, stop):
-    while not stop.is_set():
-        for host, path in targets:
-            started = time.time()
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}{path}", headers={"Host": host}
-            )
-            status, body = 0, ""
-            try:
-                with urllib.request.urlopen(request, timeout=10) as response:
-                    status, body = response.status, response.read().decode()
-            except urllib.error.HTTPError as error:
-                status = error.code
-            except OSError:
-                status = -1
-            found = faults.MARKER.findall(body)
-            marker = max(map(int, found)) if found else None
-            recorder.add(started, time.time(), where, path, status, marker, "")
-            if status != 200:
-                stop.wait(0.05)  # an instance that is down refuses at once: do not spin
-            if stop.is_set():
-                return
-
-
 def editor(recorder, instances, host, stop, every):
     n = 0
     while not stop.wait(every):
@@ -293,7 +269,9 @@ def main(argv=None):
         ]
         for where, port in (("varnish", VARNISH_PORT), ("a", instances[0].port), ("b", B_PORT)):
             threads.append(
-                threading.Thread(target=probe, args=(recorder, where, port, targets, stop))
+                threading.Thread(
+                    target=faults.probe, args=(recorder, where, port, targets, stop, 0.05)
+                )
             )
         for thread in threads:
             thread.start()

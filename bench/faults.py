@@ -207,6 +207,35 @@ def reader(recorder, urls, host, stop):
             )
 
 
+def probe(recorder, where, port, targets, stop, backoff=0.0):
+    """Re-read each (host, path) on `port` until `stop`; record the marker each shows.
+
+    `backoff` seconds of rest after a failed read keep a thread from spinning on an
+    instance that refuses at once (the cluster check kills one).
+    """
+    while not stop.is_set():
+        for host, path in targets:
+            started = time.time()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{path}", headers={"Host": host}
+            )
+            status, body = 0, ""
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    status, body = response.status, response.read().decode()
+            except urllib.error.HTTPError as error:
+                status = error.code
+            except OSError:
+                status = -1
+            found = MARKER.findall(body)
+            marker = max(map(int, found)) if found else None
+            recorder.add(started, time.time(), where, path, status, marker, "")
+            if status != 200 and backoff:
+                stop.wait(backoff)
+            if stop.is_set():
+                return
+
+
 def editor(recorder, env, stop, every):
     n = 0
     while not stop.is_set():

@@ -31,8 +31,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from bench import faults
@@ -117,27 +115,6 @@ def wrk(targets_file, script_file, connections, seconds, port=None):
     }
 
 
-def probe(recorder, targets, stop):
-    """Re-read every URL that shows the summary; record the marker each shows."""
-    while not stop.is_set():
-        for host, path in targets:
-            started = time.time()
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{faults.APP_PORT}{path}", headers={"Host": host}
-            )
-            status, body = 0, ""
-            try:
-                with urllib.request.urlopen(request, timeout=10) as response:
-                    status, body = response.status, response.read().decode()
-            except urllib.error.HTTPError as error:
-                status = error.code
-            except OSError:
-                status = -1
-            found = faults.MARKER.findall(body)
-            marker = max(map(int, found)) if found else None
-            recorder.add(started, time.time(), "soak", path, status, marker, "")
-
-
 def clinic_targets(pages):
     """Every site's HTML and API URLs for the treatment all clinics carry."""
     targets = []
@@ -212,7 +189,13 @@ def main(argv=None):
         print("peak:", json.dumps(peak_runs))
 
         recorder, stop = faults.Recorder(), threading.Event()
-        workers = [threading.Thread(target=probe, args=(recorder, targets, stop)) for _ in range(2)]
+        workers = [
+            threading.Thread(
+                target=faults.probe,
+                args=(recorder, "soak", faults.APP_PORT, targets, stop),
+            )
+            for _ in range(2)
+        ]
         workers.append(
             threading.Thread(target=faults.editor, args=(recorder, env, stop, args.publish_every))
         )
