@@ -10,7 +10,7 @@ PORT   ?= 8000
 SITE_PORT ?= $(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: profile client client-check frontend frontend-dev frontend-build js-install backup restore restore-check bench bench-deps cluster-deps cluster-check faults fanout soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
+.PHONY: profile client client-check frontend frontend-dev frontend-build js-install backup restore restore-check refactor-check bench bench-deps cluster-deps cluster-check faults fanout soak help install migrate seed run worker scheduler test lint format check ci clean browser-deps security
 
 help:
 	@echo "make run      set everything up and serve http://localhost:$(PORT) (+ SLUG.localhost:$(PORT))"
@@ -136,6 +136,11 @@ restore: install
 restore-check: install
 	$(PY) -m bench.restore_check --database sqlite
 	$(PY) -m bench.restore_check --database postgres
+
+# A refactor keeps every public answer: crawl the demo content with BASE's code and this tree's.
+refactor-check: install
+	@test -n "$(BASE)" || { echo "usage: make refactor-check BASE=<commit>"; exit 2; }
+	$(PY) -m bench.refactor_check --base $(BASE)
 
 ci:
 	bash .ci/run
