@@ -10,16 +10,16 @@ from wagtail.models import Page, Site
 from cms.seo.meta import NOINDEX, PageMeta, default_share_image, title_tag
 from home.resolver import clinic_for_site
 
-from .forms import SearchForm
-from .queries import promoted_pages, record_hit, search_site, search_terms
-from .snippets import (
+from .excerpts import (
+    excerpt,
     highlight,
     prefetch_search_text,
     searchable_text,
-    snippet,
     summary_of,
     term_pattern,
 )
+from .forms import SearchForm
+from .queries import promoted_pages, record_hit, search_site, search_terms
 
 RESULTS_PER_PAGE = 10
 
@@ -30,7 +30,7 @@ class Result:
     url: str
     title: SafeString
     summary: SafeString
-    snippet: SafeString
+    excerpt: SafeString
 
 
 def _specific_by_pk(page_ids):
@@ -48,7 +48,7 @@ def _results(request, pages, pattern):
             url=page.get_url(request),
             title=highlight(page.title, pattern),
             summary=highlight(summary_of(page), pattern),
-            snippet=snippet(searchable_text(page), pattern),
+            excerpt=excerpt(searchable_text(page), pattern),
         )
         for page in pages
     }

@@ -1,4 +1,4 @@
-"""The search page as a patient uses it: form, count, results, snippets, pages, empty state."""
+"""The search page as a patient uses it: form, count, results, excerpts, pages, empty state."""
 
 from bs4 import BeautifulSoup
 
@@ -28,7 +28,7 @@ def test_the_form_is_labelled_and_the_page_is_not_indexed(client, indexed):
     assert "Bowview Physiotherapy Northeast" in soup.h1.get_text()
 
 
-def test_a_result_shows_title_summary_and_a_marked_snippet(client, indexed):
+def test_a_result_shows_title_summary_and_a_marked_excerpt(client, indexed):
     response = search_html(client, HOSTS["downtown"], "jaw")
     soup = _soup(response)
     assert _status(soup) == "1 result for “jaw”"

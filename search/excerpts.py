@@ -1,9 +1,10 @@
-"""What a result shows: its summary and a snippet of its text, query words marked.
+"""What a result shows: its summary and an excerpt of its text, query words marked.
 
-The snippet comes from the same fields the index holds (the page's own
-`search_fields`, StreamField text through `get_searchable_content`), so the
-words that made a page match are the words shown. Everything is escaped;
-only the <mark> elements added here are markup.
+Excerpts of results, not Wagtail snippets. The excerpt comes from the same
+fields the index holds (the page's own `search_fields`, StreamField text
+through `get_searchable_content`), so the words that made a page match are
+the words shown. Everything is escaped; only the <mark> elements added here
+are markup. The HTML keeps its `snippet` class: stylesheets select it.
 """
 
 import re
@@ -15,9 +16,9 @@ from wagtail.search import index
 
 from cms.api.prefetch import prefetch_streams
 
-SNIPPET_LENGTH = 240
-SNIPPET_LEAD = 80
-# Fields shown on their own (the heading and the summary line), not in the snippet.
+EXCERPT_LENGTH = 240
+EXCERPT_LEAD = 80
+# Fields shown on their own (the heading and the summary line), not in the excerpt.
 _SHOWN_APART = {"title", "summary", "search_description"}
 _SUFFIXES = ("ing", "es", "ed", "s", "e")
 
@@ -70,21 +71,21 @@ def searchable_text(page):
 
 def _as_sentence(text):
     """Block texts are separate strings (a benefit's title, then its description): end
-    each like a sentence so a snippet reads "Relieves pain. Backache, …", not a run-on."""
+    each like a sentence so an excerpt reads "Relieves pain. Backache, …", not a run-on."""
     text = text.strip()
     return text if text[-1] in ".!?:;,…" else f"{text}."
 
 
-def snippet(text, pattern):
-    """About SNIPPET_LENGTH characters of `text` around the first match, marked; "" if none."""
+def excerpt(text, pattern):
+    """About EXCERPT_LENGTH characters of `text` around the first match, marked; "" if none."""
     match = pattern.search(text) if pattern is not None else None
     if match is None:
         return ""
-    start = max(0, match.start() - SNIPPET_LEAD)
+    start = max(0, match.start() - EXCERPT_LEAD)
     if start:
         space = text.find(" ", start, match.start())
         start = space + 1 if space != -1 else start
-    end = min(len(text), start + SNIPPET_LENGTH)
+    end = min(len(text), start + EXCERPT_LENGTH)
     if end < len(text):
         space = text.rfind(" ", match.end(), end)
         end = space if space != -1 else end
