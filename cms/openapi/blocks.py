@@ -2,30 +2,40 @@
 
 Plain Wagtail blocks map by kind (StructBlock -> object, ListBlock -> array,
 CharBlock -> string...). A block whose class overrides get_api_representation
-outside Wagtail must have an explicit schema in CUSTOM_SCHEMAS below, next to
-the code it mirrors; the walk refuses to guess, so a new block or a changed
-representation without a schema fails the document's generation (and the tests).
+outside Wagtail declares its schema itself, next to that code: an
+`api_schema(self, schemas)` method returning the schema, given this walker.
+The walk refuses to guess, so a block with its own representation and no
+schema of its own fails the document's generation (and the tests).
 """
 
 from wagtail import blocks
 
-from treatments.blocks import CitationBlock, CTABlock, ImageBlock, QuoteBlock
-from treatments.blocks.content import ConditionBlock
-from treatments.blocks.evidence import SideEffectBlock
-
-from .components import BOOLEAN, HTML, INTEGER, STRING, nullable, obj, ref
+from cms.jsonschema import BOOLEAN, HTML, INTEGER, STRING, nullable, obj, ref
 
 
 class SchemaGenerationError(Exception):
     """A block the generator has no faithful schema for."""
 
 
+def _defining_class(block, name):
+    """The class in the block's MRO that defines `name`, or None."""
+    return next((cls for cls in type(block).__mro__ if name in vars(cls)), None)
+
+
 def overrides_api_representation(block):
     """True when the block's get_api_representation is the project's, not Wagtail's."""
-    for cls in type(block).__mro__:
-        if "get_api_representation" in vars(cls):
-            return not cls.__module__.startswith("wagtail.")
-    return False
+    cls = _defining_class(block, "get_api_representation")
+    return cls is not None and not cls.__module__.startswith("wagtail.")
+
+
+def declares_own_schema(block):
+    """True when the block's api_schema is at least as specific as its representation:
+    a subclass that changes get_api_representation must declare its schema again."""
+    schema_cls = _defining_class(block, "api_schema")
+    if schema_cls is None:
+        return False
+    representation_cls = _defining_class(block, "get_api_representation")
+    return issubclass(schema_cls, representation_cls)
 
 
 def _choice_values(block):
@@ -77,13 +87,12 @@ class BlockSchemaGenerator:
         return ref(name)
 
     def schema(self, block):
-        custom = CUSTOM_SCHEMAS.get(type(block))
-        if custom is not None:
-            return custom(self, block)
+        if declares_own_schema(block):
+            return block.api_schema(self)
         if overrides_api_representation(block):
             raise SchemaGenerationError(
                 f"{type(block).__qualname__} has its own get_api_representation: "
-                "declare its schema in cms/openapi/blocks.py CUSTOM_SCHEMAS"
+                "give it an api_schema(self, schemas) method next to it"
             )
         if isinstance(block, blocks.StreamBlock):
             return self.stream(block)
@@ -95,6 +104,10 @@ class BlockSchemaGenerator:
         if schema is None:
             raise SchemaGenerationError(f"no schema for block {type(block).__qualname__}")
         return schema
+
+    def named(self, block, build):
+        """A $ref to the component named after the block's class, built once by build()."""
+        return self.component(type(block).__name__, build)
 
     def struct(self, block, **extra):
         """Every child, always present (StructBlock serialises them all), plus `extra` keys."""
@@ -134,98 +147,3 @@ class BlockSchemaGenerator:
             },
             description=str(getattr(child.meta, "description", "") or child.label),
         )
-
-
-# Blocks whose API representation is the project's own: schema builders mirroring
-# each get_api_representation in treatments/blocks/.
-
-
-def _named(build):
-    """A builder registered as one component per block class."""
-    return lambda gen, block: gen.component(type(block).__name__, lambda: build(gen, block))
-
-
-def _citation(gen, block):
-    """A citation left empty serialises to null, unless the block requires one."""
-    href = {"type": "string", "description": "The URL, else https://doi.org/<doi>."}
-    schema = gen.component("Citation", lambda: gen.struct(block, href=nullable(href)))
-    return schema if block._citation_required else nullable(schema)
-
-
-@_named
-def _side_effect(gen, block):
-    return obj(
-        {
-            "name": gen.schema(block.child_blocks["name"]),
-            "incidence_percent": {"type": "number", "minimum": 0, "maximum": 100},
-        }
-    )
-
-
-@_named
-def _condition(gen, block):
-    return obj(
-        {
-            "name": gen.schema(block.child_blocks["name"]),
-            "description": gen.schema(block.child_blocks["description"]),
-            "tag": nullable(ref("TagSummary")),
-        }
-    )
-
-
-@_named
-def _quote(gen, block):
-    children = {name: gen.schema(block.child_blocks[name]) for name in block.child_blocks}
-    return obj(
-        {
-            **children,
-            "attribution_line": {
-                "type": "string",
-                "description": "The attribution with the clinic(s) resolved for the requesting site.",
-            },
-            "clinics": {"type": "array", "items": ref("ClinicSummary")},
-        }
-    )
-
-
-@_named
-def _cta(gen, block):
-    shown = ("heading", "text", "action", "button_label")  # page and url become `links`
-    link = obj(
-        {
-            "label": STRING,
-            "href": nullable(STRING),
-            "clinic": nullable(ref("ClinicSummary")),
-        }
-    )
-    return obj(
-        {
-            **{name: gen.schema(block.child_blocks[name]) for name in shown},
-            "links": {
-                "type": "array",
-                "items": link,
-                "description": "One per clinic for book/call on the brand site; none for an unpublished page.",
-            },
-        }
-    )
-
-
-@_named
-def _image(gen, block):
-    return obj(
-        {
-            "image": nullable(ref("Image")),
-            "alt_text": gen.schema(block.child_blocks["alt_text"]),
-            "caption": gen.schema(block.child_blocks["caption"]),
-        }
-    )
-
-
-CUSTOM_SCHEMAS = {
-    CitationBlock: _citation,
-    SideEffectBlock: _side_effect,
-    ConditionBlock: _condition,
-    QuoteBlock: _quote,
-    CTABlock: _cta,
-    ImageBlock: _image,
-}

@@ -1,48 +1,11 @@
-"""Schema helpers and the shapes several endpoints and blocks share.
+"""The shapes several endpoints and blocks share (the helpers are in cms/jsonschema.py).
 
 Each shape mirrors one function of the serving code, named in its description;
 tests/openapi validates real responses against them.
 """
 
+from cms.jsonschema import BOOLEAN, INTEGER, STRING, URL, nullable, obj, ref
 from treatments.renditions import RENDITIONS
-
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def nullable(schema):
-    """`schema` or JSON null (OpenAPI 3.1: a type list for scalars, anyOf otherwise)."""
-    if set(schema) <= {"type", "format", "description", "enum"} and "type" in schema:
-        result = {**schema, "type": [schema["type"], "null"]}
-        if "enum" in schema:
-            result["enum"] = [*schema["enum"], None]
-        return result
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def obj(properties, required=None, description=None):
-    """A closed object: every key the code writes is listed, nothing else is allowed."""
-    schema = {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-    }
-    if description:
-        schema["description"] = description
-    return schema
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
-BOOLEAN = {"type": "boolean"}
-HTML = {
-    "type": "string",
-    "contentMediaType": "text/html",
-    "description": "Ready HTML (WAGTAILAPI_RICH_TEXT_FORMAT = html), internal links expanded.",
-}
-URL = {"type": "string", "description": "An absolute URL."}
 
 RENDITION = obj(
     {"url": URL, "width": INTEGER, "height": INTEGER},

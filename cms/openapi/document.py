@@ -14,9 +14,10 @@ from wagtail.models import get_page_models
 
 from cms.api.pagination import MAX_OFFSET
 from cms.api.router import api_router
+from cms.jsonschema import STRING, ref
 
 from .blocks import BlockSchemaGenerator, SchemaGenerationError
-from .components import COMPONENTS, STRING, ref
+from .components import COMPONENTS
 from .fields import item_schema, scalar_schema
 
 ID = {"type": "integer", "minimum": 1}

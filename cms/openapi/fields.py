@@ -15,11 +15,11 @@ from wagtail.images import get_image_model
 
 from cms.api.clinic import OpeningHoursField
 from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
+from cms.jsonschema import BOOLEAN, HTML, INTEGER, STRING, URL, nullable, obj, ref
 from cms.seo.api import SeoField
 from treatments.review import REVIEW_STATUSES
 
 from .blocks import SchemaGenerationError
-from .components import BOOLEAN, HTML, INTEGER, STRING, URL, nullable, obj, ref
 
 TAG_NAMES = {"type": "array", "items": STRING, "description": "Tag names, sorted."}
 

@@ -1,13 +1,17 @@
 """The OpenAPI document: served, valid, complete, and generated from the code it describes."""
 
+import pathlib
+
 import pytest
+from django.conf import settings
 from openapi_spec_validator import validate
 from wagtail import blocks
 
 from cms.api.router import api_router
+from cms.jsonschema import STRING, obj
 from cms.openapi.blocks import BlockSchemaGenerator, SchemaGenerationError
 from cms.openapi.document import DETAIL_PARAMETERS, build_document
-from treatments.blocks import TreatmentBodyBlock
+from treatments.blocks import CitationBlock, TreatmentBodyBlock
 
 BLOCK_TYPES = {
     "section",
@@ -142,6 +146,34 @@ def test_a_block_with_its_own_representation_needs_a_declared_schema():
     stream = blocks.StreamBlock([("shout", _Unknown())])
     with pytest.raises(SchemaGenerationError, match="_Unknown has its own get_api_representation"):
         BlockSchemaGenerator().schema(stream)
+
+
+class _LouderCitation(CitationBlock):
+    def get_api_representation(self, value, context=None):
+        return {"shout": "!"}
+
+
+def test_a_subclass_that_changes_the_representation_needs_its_own_schema():
+    # The parent's api_schema describes the parent's representation, not this one.
+    stream = blocks.StreamBlock([("cite", _LouderCitation())])
+    with pytest.raises(SchemaGenerationError, match="_LouderCitation has its own"):
+        BlockSchemaGenerator().schema(stream)
+
+
+def test_a_block_declares_its_schema_next_to_its_representation():
+    class Shout(_Unknown):
+        def api_schema(self, schemas):
+            return schemas.named(self, lambda: obj({"shout": STRING}))
+
+    generator = BlockSchemaGenerator()
+    generator.schema(blocks.StreamBlock([("shout", Shout())]))
+    assert generator.components["Shout"]["properties"] == {"shout": STRING}
+
+
+def test_the_walker_names_no_treatment_block():
+    # cms/openapi walks the tree; what a block serves is described in its own module.
+    for path in pathlib.Path(settings.BASE_DIR, "cms", "openapi").glob("*.py"):
+        assert "from treatments.blocks" not in path.read_text(), path
 
 
 def test_an_unknown_block_kind_is_refused():

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms.jsonschema import nullable
+
 # Crossref's pattern for modern DOIs: a registrant code, then letters, digits and
 # - . _ ; ( ) / : only. No quotes, angle brackets, ampersands or spaces, so a DOI
 # can never carry markup into an href, an attribute or JSON-LD.
@@ -80,3 +82,9 @@ class CitationBlock(blocks.StructBlock):
         data = super().get_api_representation(value, context)
         data["href"] = value.href or None
         return data
+
+    def api_schema(self, schemas):
+        """Every child plus `href`; null when left empty, unless the block requires one."""
+        href = {"type": "string", "description": "The URL, else https://doi.org/<doi>."}
+        schema = schemas.component("Citation", lambda: schemas.struct(self, href=nullable(href)))
+        return schema if self._citation_required else nullable(schema)

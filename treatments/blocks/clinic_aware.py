@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms.jsonschema import STRING, nullable, obj, ref
 from home.resolver import clinic_context
 
 from .content import heading_block
@@ -87,6 +88,22 @@ class QuoteBlock(blocks.StructBlock):
             "attribution_line": value.attribution_line(ctx),
             "clinics": [clinic_summary(clinic) for clinic in value.clinics(ctx)],
         }
+
+    def api_schema(self, schemas):
+        return schemas.named(self, lambda: self._api_schema(schemas))
+
+    def _api_schema(self, schemas):
+        children = {name: schemas.schema(child) for name, child in self.child_blocks.items()}
+        return obj(
+            {
+                **children,
+                "attribution_line": {
+                    "type": "string",
+                    "description": "The attribution with the clinic(s) resolved for the requesting site.",
+                },
+                "clinics": {"type": "array", "items": ref("ClinicSummary")},
+            }
+        )
 
 
 class CTAAction:
@@ -188,3 +205,26 @@ class CTABlock(blocks.StructBlock):
                 for link in value.links(ctx)
             ],
         }
+
+    def api_schema(self, schemas):
+        return schemas.named(self, lambda: self._api_schema(schemas))
+
+    def _api_schema(self, schemas):
+        shown = ("heading", "text", "action", "button_label")  # page and url become `links`
+        link = obj(
+            {
+                "label": STRING,
+                "href": nullable(STRING),
+                "clinic": nullable(ref("ClinicSummary")),
+            }
+        )
+        return obj(
+            {
+                **{name: schemas.schema(self.child_blocks[name]) for name in shown},
+                "links": {
+                    "type": "array",
+                    "items": link,
+                    "description": "One per clinic for book/call on the brand site; none for an unpublished page.",
+                },
+            }
+        )

@@ -3,6 +3,7 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.jsonschema import nullable, obj, ref
 from treatments.renditions import (
     RenditionImageChooserBlock,
     image_api_representation,
@@ -89,6 +90,18 @@ class ConditionBlock(blocks.StructBlock):
             "tag": {"id": tag.pk, "name": tag.name, "slug": tag.slug} if tag else None,
         }
 
+    def api_schema(self, schemas):
+        return schemas.named(
+            self,
+            lambda: obj(
+                {
+                    "name": schemas.schema(self.child_blocks["name"]),
+                    "description": schemas.schema(self.child_blocks["description"]),
+                    "tag": nullable(ref("TagSummary")),
+                }
+            ),
+        )
+
 
 class ConditionsBlock(blocks.StructBlock):
     heading = heading_block()
@@ -153,3 +166,15 @@ class ImageBlock(blocks.StructBlock):
             "alt_text": value["alt_text"],
             "caption": value["caption"],
         }
+
+    def api_schema(self, schemas):
+        return schemas.named(
+            self,
+            lambda: obj(
+                {
+                    "image": nullable(ref("Image")),
+                    "alt_text": schemas.schema(self.child_blocks["alt_text"]),
+                    "caption": schemas.schema(self.child_blocks["caption"]),
+                }
+            ),
+        )

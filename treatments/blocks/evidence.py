@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from wagtail import blocks
 
+from cms.jsonschema import obj
+
 from .citation import CitationBlock
 from .content import heading_block
 
@@ -25,6 +27,17 @@ class SideEffectBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"name": value["name"], "incidence_percent": float(value["incidence"])}
+
+    def api_schema(self, schemas):
+        return schemas.named(
+            self,
+            lambda: obj(
+                {
+                    "name": schemas.schema(self.child_blocks["name"]),
+                    "incidence_percent": {"type": "number", "minimum": 0, "maximum": 100},
+                }
+            ),
+        )
 
 
 class GuidanceBlock(blocks.StructBlock):
