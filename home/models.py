@@ -21,6 +21,8 @@ from cms.editorial.permissions import ClinicTreePermissionsMixin
 from cms.seo.models import SeoMixin
 from cms.visibility import ServedViewRestrictionsMixin, public_pages
 
+from . import clinic_facts
+from .clinic_facts import Province
 from .locator import pins
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
@@ -60,22 +62,6 @@ class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin,
         library = public_pages(None, TreatmentPage).descendant_of(self)
         context["treatments"] = treatment_cards(library, request, limit=HOME_TREATMENTS)
         return context
-
-
-class Province(models.TextChoices):
-    AB = "AB", "Alberta"
-    BC = "BC", "British Columbia"
-    MB = "MB", "Manitoba"
-    NB = "NB", "New Brunswick"
-    NL = "NL", "Newfoundland and Labrador"
-    NS = "NS", "Nova Scotia"
-    NT = "NT", "Northwest Territories"
-    NU = "NU", "Nunavut"
-    ON = "ON", "Ontario"
-    PE = "PE", "Prince Edward Island"
-    QC = "QC", "Quebec"
-    SK = "SK", "Saskatchewan"
-    YT = "YT", "Yukon"
 
 
 class ClinicPage(
@@ -150,6 +136,11 @@ class ClinicPage(
     subpage_types = ["treatments.TreatmentIndexPage"]
     child_route_model = "treatments.TreatmentIndexPage"
     base_form_class = ClinicPageForm  # slug and expiry: superusers only
+    # API v2: clinic/ serves the clinic's facts (home/clinic_facts.py) and its SEO. In
+    # pages/ a clinic is a page like the others (title, SEO), its facts one link away
+    # at meta.clinic.detail_url (cms/api/pages.py reads pages_api_fields).
+    api_fields = [*clinic_facts.api_fields(), *SeoMixin.api_fields]
+    pages_api_fields = SeoMixin.api_fields
 
     class Meta:
         verbose_name = "clinic"

@@ -1,5 +1,7 @@
 """clinic/: the facts of the clinic a request is for, with its opening hours.
 
+The facts and their order are ClinicPage.api_fields, from home/clinic_facts.py.
+
 On a clinic's site the listing holds that one clinic; on the brand site it
 lists every published clinic (the directory). Same v2 shape either way.
 """
@@ -7,9 +9,7 @@ lists every published clinic (the directory). Same v2 shape either way.
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
-from rest_framework import serializers
 from rest_framework.fields import Field
-from wagtail.api import APIField
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
@@ -32,32 +32,9 @@ class ClinicDetailUrlField(Field):
         return clinic_detail_url(self.context["request"], clinic.pk)
 
 
-class OpeningHoursField(Field):
-    """The week in day order: [{day, day_name, opens, closes, closed}]; times as HH:MM."""
-
-    def get_attribute(self, instance):
-        return instance.opening_hours
-
-    def to_representation(self, rows):
-        return [
-            {
-                "day": row.day,
-                "day_name": row.get_day_display(),
-                "opens": f"{row.opens:%H:%M}" if row.opens else None,
-                "closes": f"{row.closes:%H:%M}" if row.closes else None,
-                "closed": row.closed,
-            }
-            for row in rows
-        ]
-
-
 class ClinicSerializer(BaseSerializer):
     detail_url = ClinicDetailUrlField(read_only=True)
     html_url = PageHtmlUrlField(read_only=True)
-
-
-def _number():
-    return serializers.FloatField(read_only=True)
 
 
 class ClinicAPIViewSet(ScopedEndpointMixin, BaseAPIViewSet):
@@ -70,28 +47,14 @@ class ClinicAPIViewSet(ScopedEndpointMixin, BaseAPIViewSet):
         "search_operator",
     }
     find_query_parameters = frozenset(["id", "slug"])
-    body_fields = [
-        "id",
-        "name",
-        "street_address",
-        "city",
-        "province",
-        "postal_code",
-        "country",
-        APIField("latitude", serializer=_number()),
-        APIField("longitude", serializer=_number()),
-        APIField("phone", serializer=serializers.CharField(read_only=True)),
-        "email",
-        "booking_url",
-        APIField("opening_hours", serializer=OpeningHoursField(read_only=True)),
-    ]
+    # The body fields are the model's api_fields: the clinic's facts (home/clinic_facts.py).
     meta_fields = ["type", "detail_url", "html_url", "slug"]
-    listing_default_fields = [*body_fields, *meta_fields]
     nested_default_fields = ["id", "type", "detail_url", "name"]
 
     @classmethod
     def get_listing_default_fields(cls, model):
-        return [getattr(field, "name", field) for field in cls.listing_default_fields]
+        """Every field but `seo`: the directory lists facts, the detail adds the head tags."""
+        return [name for name in cls.get_available_fields(model) if name != "seo"]
 
     def get_queryset(self):
         clinics = public_pages(None, ClinicPage).order_by("title")

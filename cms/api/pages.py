@@ -4,6 +4,7 @@ import re
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from wagtail.api import APIField
 from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
@@ -38,6 +39,17 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "clinic", "jsonld"]
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "jsonld"]
     visible_alias_targets = frozenset()
+
+    @classmethod
+    def get_body_fields(cls, model):
+        """A page type's `pages_api_fields` when it has them, else its api_fields.
+
+        ClinicPage's api_fields are clinic/'s (its facts); here a clinic is a page
+        like the others, its facts one link away at meta.clinic.detail_url."""
+        fields = getattr(model, "pages_api_fields", None)
+        if fields is None:
+            return super().get_body_fields(model)
+        return [f if isinstance(f, APIField) else APIField(f) for f in [*cls.body_fields, *fields]]
 
     @classmethod
     def get_detail_default_fields(cls, model):

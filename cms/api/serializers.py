@@ -15,6 +15,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from cms.seo.jsonld import jsonld_for
+from home.clinic_facts import IDENTITY, clinic_facts
 from home.resolver import clinic_context
 from treatments.renditions import RENDITIONS, image_api_representation, request_root_url
 
@@ -55,7 +56,9 @@ def clinic_detail_url(request, pk):
 
 
 class ClinicMetaField(Field):
-    """The clinic a response is for: the site's clinic, or null on the brand site."""
+    """The clinic a response is for: the site's clinic, or null on the brand site.
+
+    Its identity facts (home/clinic_facts.py IDENTITY) and where clinic/ has the rest."""
 
     def get_attribute(self, instance):
         # The site's clinic does not depend on the page: one resolution per request.
@@ -64,12 +67,7 @@ class ClinicMetaField(Field):
 
     def to_representation(self, clinic):
         detail_url = clinic_detail_url(self.context["request"], clinic.pk)
-        return {
-            "id": clinic.pk,
-            "name": clinic.name,
-            "slug": clinic.slug,
-            "detail_url": detail_url,
-        }
+        return {**clinic_facts(clinic, IDENTITY), "detail_url": detail_url}
 
 
 class JsonLdMetaField(Field):

@@ -5,6 +5,7 @@ tests/openapi validates real responses against them.
 """
 
 from cms.jsonschema import BOOLEAN, INTEGER, STRING, URL, nullable, obj, ref
+from home.clinic_facts import IDENTITY, SUMMARY, facts_schema
 from treatments.renditions import RENDITIONS
 
 RENDITION = obj(
@@ -54,18 +55,14 @@ COMPONENTS = {
         required=["id", "meta", "title", "renditions", "srcset"],
         description="An image foreign key of a page (cms.api.serializers.ImageRenditionsField).",
     ),
+    # Two subsets of a clinic's facts (home/clinic_facts.py); clinic/ has them all. The
+    # summary's phone says E.164, as it always has (clinic/'s phone never did).
     "ClinicSummary": obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "url": nullable(URL),
-            "phone": {"type": "string", "description": "E.164, e.g. +14035550142."},
-            "booking_url": STRING,
-        },
+        facts_schema(SUMMARY, phone={"type": "string", "description": "E.164, e.g. +14035550142."}),
         description="A clinic in clinic-aware blocks (treatments.blocks.clinic_aware.clinic_summary).",
     ),
     "ClinicMeta": obj(
-        {"id": INTEGER, "name": STRING, "slug": STRING, "detail_url": URL},
+        {**facts_schema(IDENTITY), "detail_url": URL},
         description="meta.clinic: the clinic a response is for (cms.api.serializers.ClinicMetaField).",
     ),
     "TagSummary": obj({"id": INTEGER, "name": STRING, "slug": STRING}),

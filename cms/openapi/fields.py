@@ -13,7 +13,6 @@ from taggit.managers import TaggableManager
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 
-from cms.api.clinic import OpeningHoursField
 from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
 from cms.jsonschema import BOOLEAN, HTML, INTEGER, STRING, URL, nullable, obj, ref
 from cms.seo.api import SeoField
@@ -28,7 +27,6 @@ SERIALIZER_SCHEMAS = {
     drf.FloatField: {"type": "number"},
     drf.IntegerField: INTEGER,
     drf.CharField: STRING,
-    OpeningHoursField: {"type": "array", "items": ref("OpeningHours")},
     SeoField: ref("Seo"),
     ReviewStatusField: {
         "type": "string",
@@ -61,9 +59,6 @@ COMPUTED_SCHEMAS = {
     "download_url": STRING,
     "renditions": ref("Renditions"),
 }
-
-# Plain Python properties listed as API fields, by model and name.
-PROPERTY_SCHEMAS = {("home.ClinicPage", "name"): STRING}
 
 
 def scalar_schema(field, allow_null=True):
@@ -110,7 +105,9 @@ def model_field_schema(model_field, blocks):
 def field_schema(model, api_field, blocks):
     """The schema of one API field of `model`, or SchemaGenerationError."""
     name = api_field.name
-    if api_field.serializer is not None:
+    if hasattr(api_field.serializer, "api_schema"):
+        schema = api_field.serializer.api_schema()  # a field that declares its own
+    elif api_field.serializer is not None:
         schema = SERIALIZER_SCHEMAS.get(type(api_field.serializer))
     elif name in COMPUTED_SCHEMAS:
         schema = COMPUTED_SCHEMAS[name]
@@ -120,7 +117,7 @@ def field_schema(model, api_field, blocks):
         try:
             schema = model_field_schema(model._meta.get_field(name), blocks)
         except FieldDoesNotExist:
-            schema = PROPERTY_SCHEMAS.get((model._meta.label, name))
+            schema = None
     if schema is None:
         raise SchemaGenerationError(
             f"no schema for API field {model._meta.label}.{name}: add one in cms/openapi/fields.py"

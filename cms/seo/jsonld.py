@@ -11,7 +11,8 @@ import json
 from django.utils.html import strip_tags
 
 from cms.visibility import public_pages
-from home.models import ClinicPage, HomePage, Weekday
+from home.clinic_facts import clinic_facts
+from home.models import ClinicPage, HomePage
 
 from .canonical import canonical_url
 
@@ -40,16 +41,32 @@ def clinic_id(clinic_url):
     return f"{clinic_url}#clinic"
 
 
-def opening_hours(clinic):
+# The facts a MedicalClinic node shows; its url is the page's on the requested site.
+CLINIC_NODE_FACTS = (
+    "name",
+    "phone",
+    "email",
+    "street_address",
+    "city",
+    "province",
+    "postal_code",
+    "country",
+    "latitude",
+    "longitude",
+    "booking_url",
+    "opening_hours",
+)
+
+
+def opening_hours(hours):
+    """schema.org's opening hours from the clinic's `opening_hours` fact."""
     rows = []
-    for row in clinic.opening_hours:
-        opens, closes = (
-            ("00:00", "00:00") if row.closed else (f"{row.opens:%H:%M}", f"{row.closes:%H:%M}")
-        )
+    for row in hours:
+        opens, closes = ("00:00", "00:00") if row["closed"] else (row["opens"], row["closes"])
         rows.append(
             {
                 "@type": "OpeningHoursSpecification",
-                "dayOfWeek": f"https://schema.org/{Weekday(row.day).label}",
+                "dayOfWeek": f"https://schema.org/{row['day_name']}",
                 "opens": opens,
                 "closes": closes,
             }
@@ -58,34 +75,36 @@ def opening_hours(clinic):
 
 
 def clinic_node(clinic, url, brand_url=None):
+    """The clinic's facts (home/clinic_facts.py) under schema.org's names."""
+    facts = clinic_facts(clinic, CLINIC_NODE_FACTS)
     node = {
         "@type": "MedicalClinic",
         "@id": clinic_id(url),
-        "name": clinic.title,
+        "name": facts["name"],
         "url": url,
-        "telephone": str(clinic.phone),
-        "email": clinic.email,
+        "telephone": facts["phone"],
+        "email": facts["email"],
         "medicalSpecialty": "Physiotherapy",
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": clinic.street_address,
-            "addressLocality": clinic.city,
-            "addressRegion": clinic.province,
-            "postalCode": clinic.postal_code,
-            "addressCountry": clinic.country,
+            "streetAddress": facts["street_address"],
+            "addressLocality": facts["city"],
+            "addressRegion": facts["province"],
+            "postalCode": facts["postal_code"],
+            "addressCountry": facts["country"],
         },
         "geo": {
             "@type": "GeoCoordinates",
-            "latitude": float(clinic.latitude),
-            "longitude": float(clinic.longitude),
+            "latitude": facts["latitude"],
+            "longitude": facts["longitude"],
         },
-        "openingHoursSpecification": opening_hours(clinic),
+        "openingHoursSpecification": opening_hours(facts["opening_hours"]),
     }
-    if clinic.booking_url:
+    if facts["booking_url"]:
         node["potentialAction"] = {
             "@type": "ReserveAction",
-            "target": clinic.booking_url,
-            "name": f"Book at {clinic.title}",
+            "target": facts["booking_url"],
+            "name": f"Book at {facts['name']}",
         }
     if brand_url:
         node["parentOrganization"] = {"@id": organization_id(brand_url)}

@@ -10,6 +10,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms.jsonschema import STRING, nullable, obj, ref
+from home.clinic_facts import SUMMARY, clinic_facts
 from home.resolver import clinic_context
 
 from .content import heading_block
@@ -28,13 +29,8 @@ def context_from(parent_context):
 
 
 def clinic_summary(clinic):
-    return {
-        "id": clinic.pk,
-        "name": clinic.title,
-        "url": clinic.full_url,
-        "phone": str(clinic.phone),
-        "booking_url": clinic.booking_url,
-    }
+    """A clinic as these blocks serve it: its SUMMARY facts (home/clinic_facts.py)."""
+    return clinic_facts(clinic, SUMMARY)
 
 
 class QuoteValue(blocks.StructValue):
