@@ -3,12 +3,13 @@
 `site_clinic` and `footer_clinics` are lazy: a template that never shows them
 costs no query. On a clinic site the routed clinic is reused (no query); the
 served page's dependency keys name what the header and footer show
-(cms/delivery/page_dependencies.py: `clinic:<id>` on a clinic site, `clinics`
-on the brand).
+(`chrome_dependencies`: `clinic:<id>` on a clinic site, `clinics` on the brand).
 """
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
+
+from cms.delivery.keys import CLINICS, clinic_key
 
 
 def current_site(request):
@@ -31,3 +32,12 @@ def current_site(request):
         "site_clinic": SimpleLazyObject(clinic),
         "footer_clinics": SimpleLazyObject(clinics),
     }
+
+
+def chrome_dependencies(page, request):
+    """What the header and footer of every served page show, as dependency keys:
+    the clinic's facts on a clinic site, the clinic list on the brand site."""
+    from .resolver import clinic_for_site
+
+    clinic = clinic_for_site(Site.find_for_request(request), request)
+    return {clinic_key(clinic.pk)} if clinic is not None else {CLINICS}

@@ -22,47 +22,19 @@ from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.rich_text.pages import PageLinkHandler
-from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from cms.delivery.keys import offering_key, page_key, page_keys
+from cms.delivery.stream_references import page_link_ids, parse_id, raw_link_ids
 from cms.visibility import is_expired, under_page_restriction
+from treatments.originals import copies_of_filter, original_id_expression
 
 _current_request = ContextVar("rich_text_links_request", default=None)
 _REQUEST_ATTR = "_rich_text_links"
-_MARKER = 'linktype="page"'
-
-
-def page_link_ids(html):
-    """Ids of the pages `<a linktype="page" id="N">` tags in `html` link to (no query)."""
-    found = set()
-    if not html or _MARKER not in html:
-        return found
-    for match in FIND_A_TAG.finditer(html):
-        attrs = extract_attrs(match.group(1))
-        if attrs.get("linktype") == "page":
-            page_id = _parse_id(attrs.get("id"))
-            if page_id is not None:
-                found.add(page_id)
-    return found
-
-
-def raw_link_ids(node):
-    """Page link ids in every string of StreamField raw data (or any JSON-like value)."""
-    found = set()
-    if isinstance(node, str):
-        found |= page_link_ids(node)
-    elif isinstance(node, dict):
-        for value in node.values():
-            found |= raw_link_ids(value)
-    elif isinstance(node, list | tuple):
-        for value in node:
-            found |= raw_link_ids(value)
-    return found
 
 
 def link_ids_of(page):
@@ -76,13 +48,6 @@ def link_ids_of(page):
             if value is not None:
                 found |= raw_link_ids(list(value.raw_data))
     return found
-
-
-def _parse_id(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _is_clinic_root(page):
@@ -157,16 +122,14 @@ class RequestLinks:
         """Wagtail's own hrefs (PageLinkHandler), for every target in one query."""
         pages = {page.pk: page for page in _url_rows(Page.objects.filter(pk__in=ids))}
         for page_id in ids:
-            self.keys[page_id] = {f"page:{page_id}"}
+            self.keys[page_id] = {page_key(page_id)}
         return {page_id: _wagtail_href(pages.get(page_id)) for page_id in ids}
 
     def _resolve_for_clinic(self, ids, root):
         """The clinic's live, public copy of each target's original, else Wagtail's href."""
-        original = Coalesce("treatmentpage__library_page_id", "alias_of_id", "pk")
+        original = original_id_expression()
         originals = Page.objects.filter(pk__in=ids).annotate(original=original).values("original")
-        copies = Q(path__startswith=root.path, depth__gt=root.depth) & (
-            Q(alias_of_id__in=originals) | Q(treatmentpage__library_page_id__in=originals)
-        )
+        copies = Q(path__startswith=root.path, depth__gt=root.depth) & copies_of_filter(originals)
         rows = _url_rows(
             Page.objects.filter(Q(pk__in=ids) | copies)
             .annotate(original=original, restricted=under_page_restriction())
@@ -182,7 +145,7 @@ class RequestLinks:
             target = targets.get(page_id)
             if target is None:
                 result[page_id] = None
-                self.keys[page_id] = {f"page:{page_id}"}
+                self.keys[page_id] = {page_key(page_id)}
                 continue
             candidates = copies_of.get(target.original, [])
             public = [
@@ -191,9 +154,9 @@ class RequestLinks:
             # Which copies exist and where: publishing, moving or unpublishing one bumps
             # offering:<original>; restricting one bumps page:<copy> (cms/delivery).
             self.keys[page_id] = {
-                f"page:{page_id}",
-                f"offering:{target.original}",
-                *(f"page:{row.pk}" for row in candidates),
+                page_key(page_id),
+                offering_key(target.original),
+                *page_keys(row.pk for row in candidates),
             }
             if public:
                 copy = public[0]
@@ -260,7 +223,7 @@ class ClinicPageLinkHandler(PageLinkHandler):
         if request is None:
             return super().expand_db_attributes_many(attrs_list)
         links = links_for(request)
-        ids = [_parse_id(attrs.get("id")) for attrs in attrs_list]
+        ids = [parse_id(attrs.get("id")) for attrs in attrs_list]
         links.resolve(page_id for page_id in ids if page_id is not None)
         tags = []
         for page_id in ids:
@@ -281,7 +244,7 @@ class ClinicPageLinkElementHandler(PageLinkElementHandler):
         request = _current_request.get()
         if request is None or getattr(request, "_api_site", None) is None:
             return super().get_attribute_data(attrs)
-        page_id = _parse_id(attrs.get("id"))
+        page_id = parse_id(attrs.get("id"))
         links = links_for(request)
         if page_id is not None:
             links.resolve([page_id])

@@ -15,7 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.delivery.declarations import DeclaresCacheKeys
 from cms.delivery.dependencies import valid_until
+from cms.delivery.keys import CLINICS, children_key, clinic_key, offering_keys, site_keys
+from cms.delivery.page_dependencies import site_ids_for_path
 from cms.editorial.clinic_form import ClinicPageForm
 from cms.editorial.permissions import ClinicTreePermissionsMixin
 from cms.seo.models import SeoMixin
@@ -31,7 +34,16 @@ from .validators import normalize_postal_code, validate_http_url, validate_posta
 HOME_TREATMENTS = 6  # treatments shown on the brand home; the library lists them all
 
 
-class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, Page):
+def site_root_dependencies(page):
+    """What a site's home shows (cms/delivery/declarations.py): the treatments of its whole
+    tree and their images (get_context), and on a clinic's home the clinic's facts."""
+    sites = site_keys(site_ids_for_path(page.url_path))
+    return {clinic_key(page.pk), children_key(page.pk)} | sites
+
+
+class HomePage(
+    ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin, DeclaresCacheKeys, Page
+):
     """The brand site's root: clinic directory and the way into the treatment library."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -63,12 +75,16 @@ class HomePage(ServedViewRestrictionsMixin, SeoMixin, SpecificChildRoutingMixin,
         context["treatments"] = treatment_cards(library, request, limit=HOME_TREATMENTS)
         return context
 
+    def cache_dependencies(self, request, allow_queries=True):
+        return site_root_dependencies(self)
+
 
 class ClinicPage(
     ClinicTreePermissionsMixin,
     ServedViewRestrictionsMixin,
     SeoMixin,
     SpecificChildRoutingMixin,
+    DeclaresCacheKeys,
     Page,
 ):
     """One clinic location and the root of its own Wagtail Site.
@@ -170,6 +186,20 @@ class ClinicPage(
         tomorrow = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0)
         valid_until(request, tomorrow.replace(microsecond=0))
         return context
+
+    # The response cache (cms/delivery/declarations.py).
+    def cache_dependencies(self, request, allow_queries=True):
+        return site_root_dependencies(self)
+
+    def api_cache_dependencies(self, request, allow_queries=True):
+        """The `clinic/` endpoint's item: the clinic's facts, among the clinics."""
+        return {clinic_key(self.pk), CLINICS}
+
+    def invalidation_keys(self):
+        """Its facts and the clinic list; and whether each treatment under it is offered."""
+        from treatments.offerings import originals_under
+
+        return {clinic_key(self.pk), CLINICS} | offering_keys(originals_under(self))
 
     @property
     def directions_url(self):

@@ -1,7 +1,11 @@
-"""Rich text page links resolved for the site serving them (see home/links.py)."""
+"""Rich text page links resolved for the site serving them (see home/links.py), and the
+dependency keys of every served page's header and footer."""
 
 from wagtail import hooks
 
+from cms.delivery.declarations import SERVED_PAGE_KEYS_HOOK
+
+from .context_processors import chrome_dependencies
 from .links import prime_links, register_features
 
 
@@ -15,3 +19,6 @@ def register_clinic_page_links(features):
 def prime_served_page_links(page, request, serve_args, serve_kwargs):
     """Note the served page's link targets: all its links then resolve in one query."""
     prime_links(request, [page])
+
+
+hooks.register(SERVED_PAGE_KEYS_HOOK, chrome_dependencies)

@@ -8,6 +8,7 @@ hero images, and when the first listed page expires) for the response cache.
 from django.db.models import Prefetch
 
 from cms.delivery.dependencies import depend_on, valid_until
+from cms.delivery.keys import image_keys
 
 from .renditions import images_with_renditions
 
@@ -27,6 +28,6 @@ def treatment_cards(queryset, request=None, limit=None):
     )
     pages = list(queryset[:limit] if limit else queryset)
     if request is not None:
-        depend_on(request, *(f"image:{p.hero_image_id}" for p in pages if p.hero_image_id))
+        depend_on(request, *image_keys(p.hero_image_id for p in pages if p.hero_image_id))
         valid_until(request, *(page.expire_at for page in pages))
     return pages

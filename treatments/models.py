@@ -9,6 +9,8 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
+from cms.delivery.declarations import DeclaresCacheKeys
+from cms.delivery.keys import children_key, offering_key, offering_keys
 from cms.editorial.publishing import TreatmentIndexPublishingMixin, TreatmentPublishingMixin
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
@@ -18,6 +20,8 @@ from home.routing import SpecificChildRoutingMixin
 
 from .blocks import TreatmentBodyBlock
 from .cards import treatment_cards
+from .offerings import originals_under
+from .originals import original_id
 from .panels import OfferingsPanel
 from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
@@ -28,6 +32,7 @@ class TreatmentIndexPage(
     ServedViewRestrictionsMixin,
     SeoMixin,
     SpecificChildRoutingMixin,
+    DeclaresCacheKeys,
     Page,
 ):
     """The treatment library on the brand site, and each clinic's list of what it offers."""
@@ -60,12 +65,21 @@ class TreatmentIndexPage(
         context["treatments"] = treatment_cards(public_children(self, TreatmentPage), request)
         return context
 
+    # The response cache (cms/delivery/declarations.py): an index lists its live children,
+    # and whether each treatment under it is offered follows the index.
+    def cache_dependencies(self, request, allow_queries=True):
+        return {children_key(self.pk)}
+
+    def invalidation_keys(self):
+        return offering_keys(originals_under(self))
+
 
 class TreatmentPage(
     TreatmentPublishingMixin,  # published directly by clinical reviewers only
     ServedViewRestrictionsMixin,
     SeoMixin,
     ClinicalReviewMixin,
+    DeclaresCacheKeys,
     Page,
 ):
     """A treatment authored once in the library; clinics carry aliases of it."""
@@ -148,12 +162,26 @@ class TreatmentPage(
 
     @property
     def original(self):
-        """The library page this page speaks for (itself when it is the original)."""
-        if self.alias_of_id:
-            return self.alias_of.specific
-        if self.library_page_id:
-            return self.library_page
-        return self
+        """The library page this page speaks for (itself when it is the original; originals.py)."""
+        pk = original_id(self)
+        return self if pk == self.pk else TreatmentPage.objects.get(pk=pk)
+
+    # The response cache (cms/delivery/declarations.py): what a response showing the page
+    # shows (treatments/cache_keys.py); publishing it changes which clinics offer its original.
+    def cache_dependencies(self, request, allow_queries=True):
+        # Not at the top: cache_keys reads home.links, which loads Wagtail's admin
+        # rich text converters, whose models are not loaded while this module is.
+        from .cache_keys import treatment_dependencies
+
+        return treatment_dependencies(self, request, allow_queries)
+
+    def invalidation_keys(self):
+        return {offering_key(original_id(self))}
+
+    @classmethod
+    def keys_under(cls, page):
+        """A restriction hides the copies under `page`, and the aliases of originals under it."""
+        return offering_keys(originals_under(page))
 
     def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
         """Publishing queues the clinics' copies for a background task (treatments/alias_fanout.py);

@@ -34,6 +34,7 @@ from home.models import ClinicPage
 
 from .models import TreatmentIndexPage, TreatmentPage
 from .offerings import CLINIC_PATH_LENGTH, copies_of
+from .originals import copy_filter
 
 OFFER_ACTION = "clinic_cms.offer"
 WITHDRAW_ACTION = "clinic_cms.withdraw"
@@ -49,9 +50,8 @@ def library_treatments():
     in_clinic = Exists(
         ClinicPage.objects.filter(path=Substr(OuterRef("path"), 1, CLINIC_PATH_LENGTH))
     )
-    return TreatmentPage.objects.filter(
-        alias_of__isnull=True, library_page__isnull=True, depth__gt=2
-    ).exclude(in_clinic)
+    copies = copy_filter(library_page="library_page_id")
+    return TreatmentPage.objects.filter(depth__gt=2).exclude(copies).exclude(in_clinic)
 
 
 def treatments_index(clinic):

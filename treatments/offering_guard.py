@@ -8,11 +8,11 @@ instead (treatments/offering_actions.py: a 301 and a log entry). Who holds which
 page permission stays cms/editorial/roles.py's business.
 """
 
-from django.db.models import Q
 from django.shortcuts import redirect
 from wagtail.admin import messages
 
 from .models import TreatmentPage
+from .originals import copy_filter
 
 MESSAGE = (
     "{title} is a clinic's copy of a library treatment: withdraw it from the library page's "
@@ -22,7 +22,7 @@ MESSAGE = (
 
 def clinic_copies(page_ids):
     """The pages among `page_ids` that are clinic copies (aliases or converted local pages)."""
-    copies = Q(alias_of__isnull=False) | Q(library_page__isnull=False)
+    copies = copy_filter(library_page="library_page_id")
     return TreatmentPage.objects.filter(copies, pk__in=page_ids, depth__gt=2)
 
 

@@ -20,30 +20,24 @@ clinic not live) and whether a local copy changed since it was converted.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Substr
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from cms.visibility import is_expired, under_page_restriction, unexpired
 from home.models import ClinicPage
 
+from .originals import copies_of_filter, original_id, original_id_expression
+
 CLINIC_PATH_LENGTH = Page.steplen * 2  # clinics sit at depth 2, under the tree root
-# Relation from Page to this app's TreatmentPage row (its library original).
-LIBRARY_PAGE = "treatmentpage__library_page_id"
-
-
-def original_id(page):
-    """The id of the library page `page` speaks for (itself when it is the original)."""
-    return getattr(page, "library_page_id", None) or page.alias_of_id or page.pk
 
 
 def copies_of(original_ids):
     """Pages in clinic trees that are aliases of, or were converted from, the originals."""
-    return Page.objects.filter(
-        Q(alias_of_id__in=original_ids) | Q(**{f"{LIBRARY_PAGE}__in": original_ids}),
-        depth__gt=2,
-    ).annotate(original=Coalesce(LIBRARY_PAGE, "alias_of_id"))
+    return Page.objects.filter(copies_of_filter(original_ids), depth__gt=2).annotate(
+        original=original_id_expression()
+    )
 
 
 def _parent_path():
@@ -243,5 +237,5 @@ def originals_under(page):
     treatments = Page.objects.descendant_of(page, inclusive=True).filter(
         treatmentpage__isnull=False
     )
-    originals = treatments.annotate(original=Coalesce(LIBRARY_PAGE, "alias_of_id", "pk"))
+    originals = treatments.annotate(original=original_id_expression())
     return set(originals.values_list("original", flat=True))

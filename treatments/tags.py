@@ -5,8 +5,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
 
+from cms.delivery.declarations import DeclaresCacheKeys
+from cms.delivery.keys import TAGS, page_key, tag_key, tagged_key
 
-class TreatmentTag(TagBase):
+
+class TreatmentTag(DeclaresCacheKeys, TagBase):
     """A taggit tag of the treatment library; SEO staff describe it for its landing pages."""
 
     description = models.TextField(
@@ -27,9 +30,21 @@ class TreatmentTag(TagBase):
         """The tag's landing page on any site (cms/seo serves /tags/<slug>/ per site)."""
         return f"/tags/{self.slug}/"
 
+    # The response cache (cms/delivery/declarations.py): the tags API lists tags with
+    # counts; renaming or deleting one changes the pages showing it and every tag list.
+    def cache_dependencies(self, request, allow_queries=True):
+        return {TAGS}
 
-class TaggedTreatment(ItemBase):
+    def invalidation_keys(self):
+        return {tag_key(self.pk), TAGS}
+
+
+class TaggedTreatment(DeclaresCacheKeys, ItemBase):
     tag = models.ForeignKey(TreatmentTag, related_name="tagged_items", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "treatments.TreatmentPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+    def invalidation_keys(self):
+        # The tag itself is unchanged: only pages and listings of pages by tag are affected.
+        return {page_key(self.content_object_id), tagged_key(self.tag_id), TAGS}

@@ -3,19 +3,7 @@
 A view records the keys of everything it rendered (`depend_on`). The response
 cache stores, next to each response, the token each key had when it was stored;
 a change bumps the tokens of the keys it touches (`bump`), so exactly the
-responses that showed it stop matching. Keys:
-
-    page:<id>       a page's own content (aliases have their own id)
-    children:<id>   the list of a page's live children
-    clinic:<id>     a clinic's facts (name, phone, booking link, hours)
-    clinics         the set of live clinics (brand directory)
-    offering:<id>   which clinics carry a library treatment
-    tag:<id>        a tag's name, slug or description
-    tagged:<id>     which pages carry a tag (tag landing pages)
-    tags            the tag list with usage counts
-    image:<id>      an image and its renditions
-    site:<id>       anything in a site's tree (API listings, sitemaps)
-    sites           the Site table itself (every response depends on it)
+responses that showed it stop matching. The keys are built in keys.py.
 """
 
 import logging
@@ -24,6 +12,7 @@ import time
 from django.core.cache import cache, caches
 
 from . import epoch
+from .keys import SITES
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +30,7 @@ def depend_on(request, *keys):
         deps = set()
         setattr(request, REQUEST_ATTR, deps)
     deps.update(key for key in keys if key)
-    deps.add("sites")
+    deps.add(SITES)
 
 
 def dependencies_of(request):

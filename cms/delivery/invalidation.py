@@ -1,13 +1,32 @@
-"""Signal handlers: each change bumps exactly the dependency keys it touches."""
+"""Signal handlers: each change bumps exactly the dependency keys it touches.
+
+What a change of a page type or another model refreshes is its own declaration
+(declarations.py); this module knows Wagtail's pages, sites, images, documents
+and collections, and no page type.
+"""
 
 import logging
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import dependencies, fanout
+from .declarations import DeclaresCacheKeys
+from .keys import (
+    DOCUMENTS,
+    IMAGES,
+    SITES,
+    children_key,
+    document_key,
+    image_key,
+    image_keys,
+    page_key,
+    page_keys,
+    site_keys,
+)
 from .page_dependencies import parent_id, site_ids_for_path
 
 logger = logging.getLogger(__name__)
@@ -18,24 +37,15 @@ def page_change_keys(page, url_paths=None, parent_ids=None):
 
     `parent_ids` ({path: id}, from a batch) names the parent without a query.
     """
-    from home.models import ClinicPage
-    from treatments.models import TreatmentIndexPage, TreatmentPage
-    from treatments.offerings import original_id, originals_under
-
-    keys = {f"page:{page.pk}"}
+    keys = {page_key(page.pk)}
     known = parent_ids is not None
     parent = parent_ids.get(page.path[: -Page.steplen]) if known else parent_id(page)
     if parent:
-        keys.add(f"children:{parent}")
+        keys.add(children_key(parent))
     for url_path in url_paths or [page.url_path]:
-        keys |= {f"site:{site_id}" for site_id in site_ids_for_path(url_path)}
-    if isinstance(page, ClinicPage):
-        keys |= {f"clinic:{page.pk}", "clinics"}
-    if isinstance(page, TreatmentPage):
-        keys.add(f"offering:{original_id(page)}")
-    elif isinstance(page, ClinicPage | TreatmentIndexPage):
-        # Whether each treatment under it is offered follows the clinic and its index.
-        keys |= {f"offering:{pk}" for pk in originals_under(page)}
+        keys |= site_keys(site_ids_for_path(url_path))
+    if isinstance(page, DeclaresCacheKeys):
+        keys |= page.invalidation_keys()
     return keys
 
 
@@ -70,11 +80,9 @@ def on_page_created_live(sender, instance, created, raw=False, **kwargs):
 @receiver(post_page_move)
 def on_page_moved(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
     keys = invalidate_page(instance, [url_path_before, url_path_after])
-    dependencies.bump(f"children:{parent_page_before.pk}", *keys)
+    dependencies.bump(children_key(parent_page_before.pk), *keys)
     # Descendants moved with it: their URLs changed.
-    dependencies.bump(
-        *(f"page:{pk}" for pk in instance.get_descendants().values_list("pk", flat=True))
-    )
+    dependencies.bump(*page_keys(instance.get_descendants().values_list("pk", flat=True)))
 
 
 @receiver(post_delete)
@@ -91,54 +99,56 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     affected = Page.objects.descendant_of(page, inclusive=True)
     # Aliases follow their original's restrictions: their responses change too.
     aliases = Page.objects.filter(alias_of__in=affected)
-    keys = {f"page:{pk}" for pk in affected.values_list("pk", flat=True)}
+    keys = page_keys(affected.values_list("pk", flat=True))
     for alias in aliases.only("pk", "url_path"):
-        keys.add(f"page:{alias.pk}")
-        keys |= {f"site:{s}" for s in site_ids_for_path(alias.url_path)}
-    keys |= {f"site:{s}" for s in site_ids_for_path(page.url_path)}
-    from treatments.offerings import originals_under
-
-    keys |= {f"offering:{pk}" for pk in originals_under(page)}  # hidden copies are not offered
+        keys.add(page_key(alias.pk))
+        keys |= site_keys(site_ids_for_path(alias.url_path))
+    keys |= site_keys(site_ids_for_path(page.url_path))
+    for page_type in _declaring_models(page=True):
+        keys |= page_type.keys_under(page)  # hidden copies are not offered
     dependencies.bump(*keys)
 
 
 @receiver([post_save, post_delete], sender=Site)
 def on_site_changed(sender, instance, **kwargs):
-    dependencies.bump("sites")
+    dependencies.bump(SITES)
+
+
+def _declaring_models(page):
+    """The installed models declaring their keys: page types (`page=True`) or other models.
+
+    For page types, only those that define `keys_under` themselves (a subclass
+    inheriting it would repeat its parent's query)."""
+    models = [model for model in apps.get_models() if issubclass(model, DeclaresCacheKeys)]
+    if page:
+        return [m for m in models if issubclass(m, Page) and "keys_under" in vars(m)]
+    return [model for model in models if not issubclass(model, Page)]
 
 
 def connect_model_handlers():
-    """Tags, tagged items, images, documents and collection restrictions."""
+    """Models declaring their keys (tags, tagged items), images, documents, collection restrictions."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import CollectionViewRestriction
 
-    from treatments.tags import TaggedTreatment, TreatmentTag
-
-    def on_tag(sender, instance, **kwargs):
-        dependencies.bump(f"tag:{instance.pk}", "tags")
-
-    def on_tagged(sender, instance, **kwargs):
-        # The tag itself is unchanged: only pages and listings of pages by tag are affected.
-        dependencies.bump(f"page:{instance.content_object_id}", f"tagged:{instance.tag_id}", "tags")
+    def on_declared(sender, instance, **kwargs):
+        dependencies.bump(*instance.invalidation_keys())
 
     def on_image(sender, instance, **kwargs):
-        dependencies.bump(f"image:{instance.pk}", "images")
+        dependencies.bump(image_key(instance.pk), IMAGES)
 
     def on_document(sender, instance, **kwargs):
-        dependencies.bump(f"document:{instance.pk}", "documents")
+        dependencies.bump(document_key(instance.pk), DOCUMENTS)
 
     def on_collection_restriction(sender, instance, **kwargs):
         images = get_image_model().objects.filter(
             collection__path__startswith=instance.collection.path
         )
-        dependencies.bump(
-            "images", "documents", *(f"image:{pk}" for pk in images.values_list("pk", flat=True))
-        )
+        dependencies.bump(IMAGES, DOCUMENTS, *image_keys(images.values_list("pk", flat=True)))
 
     for signal in (post_save, post_delete):
-        signal.connect(on_tag, sender=TreatmentTag, weak=False)
-        signal.connect(on_tagged, sender=TaggedTreatment, weak=False)
+        for model in _declaring_models(page=False):
+            signal.connect(on_declared, sender=model, weak=False)
         signal.connect(on_image, sender=get_image_model(), weak=False)
         signal.connect(on_document, sender=get_document_model(), weak=False)
         signal.connect(on_collection_restriction, sender=CollectionViewRestriction, weak=False)

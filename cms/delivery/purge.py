@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 
+from .keys import SITES
+
 # Keys every response carries; a change to them purges everything (documented).
-UNINDEXED_KEYS = {"sites"}
+UNINDEXED_KEYS = {SITES}
 MAX_VARIANTS_PER_KEY = 50
 MAX_KEY_LENGTH = 100
 

@@ -6,17 +6,55 @@ definitions finds each chooser by what it is: an `ImageChooserBlock` named
 `poster`, a `PageChooserBlock` inside a ListBlock inside a StructBlock, a
 snippet chooser for tags. Rich text (any string) adds the pages its
 `<a linktype="page">` links point to. An id is kept under its chooser's
-target model: images, pages (any page type), and treatment tags; other
-models (documents) are not keys of the response cache.
+target model: images, pages (any page type), and tags (a taggit tag model:
+the treatment tags); other models (documents) are not keys of the response
+cache.
 """
 
 from dataclasses import dataclass, field
 
+from taggit.models import TagBase
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from home.links import page_link_ids
+_MARKER = 'linktype="page"'
+
+
+def page_link_ids(html):
+    """Ids of the pages `<a linktype="page" id="N">` tags in `html` link to (no query)."""
+    found = set()
+    if not html or _MARKER not in html:
+        return found
+    for match in FIND_A_TAG.finditer(html):
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("linktype") == "page":
+            page_id = parse_id(attrs.get("id"))
+            if page_id is not None:
+                found.add(page_id)
+    return found
+
+
+def raw_link_ids(node):
+    """Page link ids in every string of StreamField raw data (or any JSON-like value)."""
+    found = set()
+    if isinstance(node, str):
+        found |= page_link_ids(node)
+    elif isinstance(node, dict):
+        for value in node.values():
+            found |= raw_link_ids(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            found |= raw_link_ids(value)
+    return found
+
+
+def parse_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass
@@ -26,15 +64,13 @@ class References:
     pages: set = field(default_factory=set)
 
     def add(self, target_model, object_id):
-        from treatments.tags import TreatmentTag
-
         if not isinstance(object_id, int) or isinstance(object_id, bool):
             return
         if issubclass(target_model, get_image_model()):
             self.images.add(object_id)
         elif issubclass(target_model, Page):
             self.pages.add(object_id)
-        elif issubclass(target_model, TreatmentTag):
+        elif issubclass(target_model, TagBase):
             self.tags.add(object_id)
 
 
@@ -61,20 +97,8 @@ def _walk(block, raw, found):
     elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
         for name, child in block.child_blocks.items():
             _walk(child, raw.get(name), found)
-    else:
-        _strings(raw, found)
-
-
-def _strings(raw, found):
-    """Page links in any string of a value whose block is not a container or a chooser."""
-    if isinstance(raw, str):
-        found.pages.update(page_link_ids(raw))
-    elif isinstance(raw, dict):
-        for value in raw.values():
-            _strings(value, found)
-    elif isinstance(raw, list | tuple):
-        for value in raw:
-            _strings(value, found)
+    else:  # page links in any string of a value that is not a container or a chooser
+        found.pages.update(raw_link_ids(raw))
 
 
 def stream_references(stream_value):

@@ -7,8 +7,18 @@ from wagtail import hooks
 from cms.visibility import is_expired
 
 from . import dependencies
+from .declarations import SERVED_PAGE_KEYS_HOOK
 from .dependencies import depend_on, valid_until
-from .page_dependencies import chrome_dependencies, page_dependencies
+from .keys import DOCUMENTS, IMAGES, document_keys, image_keys
+from .page_dependencies import page_dependencies
+
+
+def served_page_dependencies(page, request):
+    """The served page's keys (its type's declaration) and those of what surrounds it."""
+    keys = page_dependencies(page, request)
+    for fn in hooks.get_hooks(SERVED_PAGE_KEYS_HOOK):
+        keys |= fn(page, request)
+    return keys
 
 
 @hooks.register("before_serve_page")
@@ -28,7 +38,7 @@ def record_page_dependencies(callback):
             return response
         if page.get_view_restrictions():
             return response  # private pages are never cached
-        depend_on(request, *page_dependencies(page, request), *chrome_dependencies(request))
+        depend_on(request, *served_page_dependencies(page, request))
         valid_until(request, page.expire_at)
         if page.last_published_at and not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(page.last_published_at.timestamp())
@@ -47,7 +57,7 @@ def invalidate_media_moved_in_bulk(request, action_type, objects, action):
     if action_type != "add_to_collection":
         return None
     if action.model is get_image_model():
-        dependencies.bump("images", *(f"image:{item.pk}" for item in objects))
+        dependencies.bump(IMAGES, *image_keys(item.pk for item in objects))
     elif action.model is get_document_model():
-        dependencies.bump("documents", *(f"document:{item.pk}" for item in objects))
+        dependencies.bump(DOCUMENTS, *document_keys(item.pk for item in objects))
     return None

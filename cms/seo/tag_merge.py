@@ -144,14 +144,15 @@ def _invalidate_responses(page_ids, tag_ids):
     tokens; `bump` also queues the CDN purge of the URLs that showed these keys.
     """
     from cms.delivery.dependencies import bump
+    from cms.delivery.keys import TAGS, page_key, site_keys, tag_key, tagged_key
     from cms.delivery.page_dependencies import site_ids_for_path
 
-    keys = {"tags"}
+    keys = {TAGS}
     for tag_id in tag_ids:
-        keys |= {f"tag:{tag_id}", f"tagged:{tag_id}"}
+        keys |= {tag_key(tag_id), tagged_key(tag_id)}
     for pk, url_path in Page.objects.filter(pk__in=page_ids).values_list("pk", "url_path"):
-        keys.add(f"page:{pk}")
-        keys |= {f"site:{site_id}" for site_id in site_ids_for_path(url_path)}
+        keys.add(page_key(pk))
+        keys |= site_keys(site_ids_for_path(url_path))
     bump(*keys)
 
 
