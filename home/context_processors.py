@@ -7,16 +7,17 @@ served page's dependency keys name what the header and footer show
 """
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 
 from cms.delivery.keys import CLINICS, clinic_key
 
+from .serving import served_site
+
 
 def current_site(request):
-    site = Site.find_for_request(request)
+    site = served_site(request)
 
     def clinic():
-        from .resolver import clinic_for_site
+        from .models import clinic_for_site
 
         return clinic_for_site(site, request)
 
@@ -37,7 +38,7 @@ def current_site(request):
 def chrome_dependencies(page, request):
     """What the header and footer of every served page show, as dependency keys:
     the clinic's facts on a clinic site, the clinic list on the brand site."""
-    from .resolver import clinic_for_site
+    from .models import clinic_for_site
 
-    clinic = clinic_for_site(Site.find_for_request(request), request)
+    clinic = clinic_for_site(served_site(request), request)
     return {clinic_key(clinic.pk)} if clinic is not None else {CLINICS}

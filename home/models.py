@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -302,3 +303,16 @@ class OpeningHours(Orderable):
             errors["closes"] = "The closing time must be after the opening time."
         if errors:
             raise ValidationError(errors)
+
+
+def clinic_for_site(site, request=None):
+    """The ClinicPage at the root of a site, or None for the brand (or no site)."""
+    if site is None:
+        return None
+    root = site.root_page  # select_related by Site.find_for_request: no query
+    if root.content_type_id != ContentType.objects.get_for_model(ClinicPage).pk:
+        return None
+    routed = getattr(request, ROUTED_CLINIC_ATTR, None)
+    if routed is not None and routed.pk == root.pk:
+        return routed
+    return ClinicPage.objects.filter(pk=root.pk).first()

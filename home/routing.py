@@ -8,7 +8,7 @@ routing for anything else.
 
 from django.apps import apps
 
-# Request attribute where ClinicPage.route leaves itself for home.resolver.
+# Request attribute where ClinicPage.route leaves itself for treatments.clinic_context.
 ROUTED_CLINIC_ATTR = "_routed_clinic"
 
 

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.safestring import SafeString
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.seo.meta import NOINDEX, PageMeta, default_share_image, title_tag
-from home.resolver import clinic_for_site
+from home.models import clinic_for_site
+from home.serving import served_site
 
 from .excerpts import (
     excerpt,
@@ -69,7 +70,7 @@ def search_meta(site):
 
 
 def search(request):
-    site = Site.find_for_request(request)
+    site = served_site(request)
     form = SearchForm(request.GET)
     context = {
         "form": form,

@@ -19,10 +19,11 @@ from cms.delivery.keys import (
     tag_keys,
 )
 from cms.delivery.stream_references import raw_link_ids, stream_references
-from home.links import link_dependency_keys
-from home.resolver import clinic_context
+from cms.request import django_request
 
+from .clinic_context import clinic_context
 from .originals import original_id
+from .rich_text_links import link_dependency_keys
 
 
 def _tag_ids(page, allow_queries):
@@ -55,15 +56,15 @@ def treatment_dependencies(page, request, allow_queries=True):
     if ctx.clinic is not None:
         keys.add(clinic_key(ctx.clinic.pk))
         # A rich text link leads to the clinic's copy of its target when the clinic
-        # carries one (home/links.py): which clinics carry a library page is offering:<id>.
+        # carries one (treatments/rich_text_links.py): which clinics carry a library page is offering:<id>.
         links = raw_link_ids(list(page.body.raw_data))
         keys |= offering_keys(links)
         # Resolved links add the copies they considered and the originals of targets
-        # that are copies themselves (HTML adds these while rendering, see home/links.py).
+        # that are copies themselves (HTML adds these while rendering, see treatments/rich_text_links.py).
         keys |= link_dependency_keys(request, links)
     else:
         keys.add(offering_key(original_id(page)))
         keys |= clinic_keys(clinic.pk for clinic in ctx.offering)
         # An offering clinic, index or copy past its expiry date is no longer offering.
-        valid_until(getattr(request, "_request", request), ctx.offering_valid_until)
+        valid_until(django_request(request), ctx.offering_valid_until)
     return keys

@@ -15,8 +15,9 @@ from cms.editorial.publishing import TreatmentIndexPublishingMixin, TreatmentPub
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
 from cms.visibility import ServedViewRestrictionsMixin, public_children
-from home.resolver import clinic_context
 from home.routing import SpecificChildRoutingMixin
+from home.serving import serve_as
+from treatments.clinic_context import clinic_context
 
 from .blocks import TreatmentBodyBlock
 from .cards import treatment_cards
@@ -235,13 +236,13 @@ class TreatmentPage(
             if clinic is not None:
                 return serve_frontend_preview(self, request, clinic.get_site())
         clinic = ClinicPage.objects.filter(slug=mode_name).first()
-        request._preview_site = (
-            clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first()
+        serve_as(
+            request,
+            clinic.get_site() if clinic else Site.objects.filter(is_default_site=True).first(),
         )
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = getattr(request, "_preview_site", None)
-        context["clinic_context"] = clinic_context(request, self, site=site)
+        context["clinic_context"] = clinic_context(request, self)
         return context

@@ -11,7 +11,7 @@ clinic covers the copy, so the visibility rule already says so).
 not grow with clinics or treatments), with the first moment the answer ends by
 itself (an expiry date), so a cached response naming the clinics expires with it.
 The brand's "Offered at", its clinic-aware blocks (call to action, quote), the
-API and JSON-LD use them through `home.resolver.clinic_context`; the admin
+API and JSON-LD use them through `treatments.clinic_context.clinic_context`; the admin
 (library panel, overview report) uses `offering_grid`, which also says why a
 clinic's copy is not offered (unpublished, expired, restricted, or its index or
 clinic not live) and whether a local copy changed since it was converted.

@@ -9,7 +9,8 @@ import copy
 
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Site
+
+from home.serving import served_site
 
 # name -> Wagtail filter spec. Documented in docs/api.md; change both together.
 RENDITIONS = {
@@ -75,8 +76,7 @@ def request_root_url(request):
     """The root URL of the site a request is served for ("" without one)."""
     if request is None:
         return ""
-    request = getattr(request, "_request", request)
-    site = getattr(request, "_preview_site", None) or Site.find_for_request(request)
+    site = served_site(request)
     return site.root_url if site else ""
 
 

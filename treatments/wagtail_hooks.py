@@ -19,6 +19,7 @@ from .offering_guard import refuse_copy_deletion
 from .offering_report import OfferingsReportView
 from .offering_rights import may_manage_any_offerings
 from .offering_views import ACTIONS, change_offering
+from .rich_text_links import prime_links, register_features
 from .tags import TreatmentTag
 
 
@@ -140,3 +141,16 @@ def withdraw_rather_than_bulk_delete(request, action_type, objects, action_class
 def cta_fields_js():
     """Shows the CTA block's Page and Web address fields for their action only."""
     return format_html('<script src="{}"></script>', static("treatments/cta-fields.js"))
+
+
+# Rich text page links resolved for the site serving them (treatments/rich_text_links.py),
+# After Wagtail's own page link handlers are registered (order 0), so these replace them.
+@hooks.register("register_rich_text_features", order=10)
+def register_clinic_page_links(features):
+    register_features(features)
+
+
+@hooks.register("before_serve_page")
+def prime_served_page_links(page, request, serve_args, serve_kwargs):
+    """Note the served page's link targets: all its links then resolve in one query."""
+    prime_links(request, [page])

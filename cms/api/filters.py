@@ -7,6 +7,7 @@ from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.models import Locale
 
 from cms.ops.excerpt import excerpt
+from cms.request import django_request
 
 from .errors import BadRequestError, parse_id
 
@@ -100,10 +101,10 @@ class SearchFilter(wagtail_filters.SearchFilter):
             return queryset.none()
         query = request.GET.copy()
         query["search"] = " ".join(terms)
-        django_request = getattr(request, "_request", request)
-        original = django_request.GET
-        django_request.GET = query
+        inner = django_request(request)
+        original = inner.GET
+        inner.GET = query
         try:
             return super().filter_queryset(request, queryset, view)
         finally:
-            django_request.GET = original
+            inner.GET = original

@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
+from treatments import clinic_context, rich_text_links
 from treatments.renditions import RENDITIONS
 
 
@@ -120,12 +121,10 @@ def prefetch_streams(objects, field_names):
 
 
 def prime_clinic_contexts(request, site, pages):
-    """Resolve every page's clinic context in one batch (see home.resolver).
+    """Resolve every page's clinic context in one batch (see treatments.clinic_context).
 
     Also notes the pages' rich text link targets, so that every link of the
-    response resolves for the site in one query (see home.links).
+    response resolves for the site in one query (see treatments.rich_text_links).
     """
-    from home import links, resolver
-
-    resolver.prime_clinic_contexts(request, pages, site=site)
-    links.prime_links(request, pages)
+    clinic_context.prime_clinic_contexts(request, pages, site=site)
+    rich_text_links.prime_links(request, pages)

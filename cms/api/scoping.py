@@ -7,10 +7,9 @@ same for the API as for every other public surface.
 from wagtail.models import Site
 
 from cms.ops.excerpt import excerpt
+from home.serving import serve_as
 
 from .errors import BadRequestError
-
-_SITE_ATTR = "_wagtail_site"
 
 
 def _site_from_parameter(value):
@@ -35,12 +34,9 @@ def _site_from_parameter(value):
 def resolve_site(request):
     """The Site this request is for: `?site=HOST[:PORT]`, else the Host header.
 
-    The answer is stored where Wagtail looks for it (`request._wagtail_site`),
-    so page URLs and the clinic resolver agree with the API about the site.
+    Recorded with `home.serving.serve_as`, so page URLs, the clinic context and
+    everything the response renders agree with the API about the site.
     """
-    cached = getattr(request, "_api_site", None)
-    if cached is not None:
-        return cached
     value = request.GET.get("site")
     if value:
         site = _site_from_parameter(value)
@@ -48,8 +44,4 @@ def resolve_site(request):
         site = Site.find_for_request(request)
         if site is None:
             raise BadRequestError("no site is configured for this host")
-    # A DRF Request wraps the Django one; Wagtail may be handed either.
-    for target in (request, getattr(request, "_request", request)):
-        setattr(target, _SITE_ATTR, site)
-        target._api_site = site
-    return site
+    return serve_as(request, site, api=True)

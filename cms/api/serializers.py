@@ -14,14 +14,12 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.request import django_request
 from cms.seo.jsonld import jsonld_for
 from home.clinic_facts import IDENTITY, clinic_facts
-from home.resolver import clinic_context
+from home.serving import served_site
+from treatments.clinic_context import clinic_context
 from treatments.renditions import RENDITIONS, image_api_representation, request_root_url
-
-
-def _django_request(request):
-    return getattr(request, "_request", request)
 
 
 class PageHtmlUrlField(wagtail_serializers.PageHtmlUrlField):
@@ -29,7 +27,7 @@ class PageHtmlUrlField(wagtail_serializers.PageHtmlUrlField):
 
     def to_representation(self, page):
         try:
-            return page.get_full_url(request=_django_request(self.context["request"]))
+            return page.get_full_url(request=django_request(self.context["request"]))
         except NoReverseMatch:
             return None
 
@@ -63,7 +61,7 @@ class ClinicMetaField(Field):
     def get_attribute(self, instance):
         # The site's clinic does not depend on the page: one resolution per request.
         request = self.context["request"]
-        return clinic_context(request, site=request._api_site).clinic
+        return clinic_context(request, site=served_site(request)).clinic
 
     def to_representation(self, clinic):
         detail_url = clinic_detail_url(self.context["request"], clinic.pk)
@@ -83,8 +81,8 @@ class JsonLdMetaField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        request = _django_request(self.context["request"])
-        context = clinic_context(request, page, site=request._api_site)
+        request = django_request(self.context["request"])
+        context = clinic_context(request, page, site=served_site(request))
         prime_ancestors(page)
         return jsonld_for(page, request, clinic=context.clinic, offering=context.offering)
 

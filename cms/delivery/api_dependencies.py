@@ -4,6 +4,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.request import django_request
+
 from .declarations import DeclaresCacheKeys
 from .dependencies import depend_on, valid_until
 from .keys import CLINICS, DOCUMENTS, IMAGES, TAGS, document_key, image_key, page_key, site_key
@@ -60,15 +62,15 @@ class RecordCacheDependenciesMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         action = getattr(self, "action", None)
-        django_request = getattr(request, "_request", request)
+        inner = django_request(request)
         if response.status_code == 200 and action in ("listing_view", "detail_view"):
-            depend_on(django_request, *api_dependencies(self, self._served_objects))
+            depend_on(inner, *api_dependencies(self, self._served_objects))
             valid_until(
-                django_request,
+                inner,
                 *(getattr(obj, "expire_at", None) for obj in self._served_objects),
             )
         elif response.status_code == 302 and action == "find_view" and getattr(self, "site", None):
             # Where a path leads changes only when a page of this site moves, is
             # renamed, published or unpublished: each bumps site:<id>.
-            depend_on(django_request, site_key(self.site.pk))
+            depend_on(inner, site_key(self.site.pk))
         return response

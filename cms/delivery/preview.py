@@ -30,6 +30,8 @@ from wagtail.models import Page
 from cms.api.errors import BadRequestError
 from cms.api.pages import ClinicPagesAPIViewSet
 from cms.api.serializers import PageSerializer
+from cms.request import django_request
+from home.serving import serve_as
 
 from .models import PreviewSnapshot
 
@@ -161,8 +163,7 @@ class PreviewMetaField(Field):
 
     def to_representation(self, page):
         view = self.context["view"]
-        request = getattr(self.context["request"], "_request", self.context["request"])
-        parts = page.get_url_parts(request)
+        parts = page.get_url_parts(django_request(self.context["request"]))
         return {
             "site": site_parameter(view.site),
             "html_path": parts[2] if parts else None,
@@ -204,9 +205,7 @@ class PreviewAPIViewSet(ClinicPagesAPIViewSet):
         super().initial(request, *args, **kwargs)
         if not self.preview_error:
             # The preview is for the clinic it was opened for, whatever the Host.
-            self.site = self.snapshot.site
-            for target in (request, request._request):
-                target._wagtail_site = target._api_site = self.site
+            self.site = serve_as(request, self.snapshot.site, api=True)
 
     def preview_view(self, request):
         if self.preview_error:
@@ -214,7 +213,7 @@ class PreviewAPIViewSet(ClinicPagesAPIViewSet):
         page = self.snapshot.as_page()
         if page is None:
             raise Http404
-        place_on_site(page, self.site, request._request)
+        place_on_site(page, self.site, django_request(request))
         serializer_class = self.get_serializer_class_for(type(page))
         self.prefetch([page], serializer_class)
         data = serializer_class(page, context=self.get_serializer_context()).data

@@ -2,6 +2,8 @@
 
 from rest_framework.fields import Field
 
+from cms.request import django_request
+
 
 class SeoField(Field):
     """Read-only {title, description, canonical, robots, site_name, og_type, image, twitter_card}."""
@@ -15,4 +17,4 @@ class SeoField(Field):
         from .meta import seo_fields_for
 
         request = self.context["request"]
-        return seo_fields_for(page, getattr(request, "_request", request))
+        return seo_fields_for(page, django_request(request))

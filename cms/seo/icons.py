@@ -11,7 +11,8 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+
+from home.serving import served_site
 
 THEME = "#0b4f66"
 DAY = 60 * 60 * 24
@@ -34,7 +35,7 @@ def favicon_ico(request):
 @require_safe
 @cache_control(public=True, max_age=DAY)
 def web_manifest(request):
-    site = Site.find_for_request(request)
+    site = served_site(request)
     name = site.site_name if site and site.site_name else "Clinic CMS"
     manifest = {
         "name": name,

@@ -10,8 +10,8 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site
 
+from home.serving import served_site
 from treatments.renditions import RENDITIONS, absolute_url
 
 from .canonical import canonical_url
@@ -123,11 +123,6 @@ def has_own_description(page):
     )
 
 
-def request_site(request):
-    site = getattr(request, "_preview_site", None) or Site.find_for_request(request)
-    return site
-
-
 def page_robots(page, request=None, check_privacy=True):
     if getattr(request, "is_preview", False):
         return PRIVATE
@@ -138,7 +133,7 @@ def page_robots(page, request=None, check_privacy=True):
 
 def page_meta(page, request=None, check_privacy=True):
     """PageMeta for a page as served on the request's site."""
-    site = request_site(request) if request is not None else page.get_site()
+    site = served_site(request) if request is not None else page.get_site()
     site_name = site.site_name if site else ""
     image = getattr(page, "og_image", None) or getattr(page, "hero_image", None)
     return PageMeta(

@@ -4,9 +4,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
 
 from cms.visibility import public_pages
+from home.serving import served_site
 from treatments.cards import treatment_cards
 from treatments.tags import TreatmentTag
 
@@ -18,7 +18,7 @@ DISALLOWED = ("/admin/",)
 
 
 def _site(request):
-    site = Site.find_for_request(request)
+    site = served_site(request)
     if site is None:
         raise Http404("no site is configured")
     return site

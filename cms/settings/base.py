@@ -111,8 +111,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.delivery.middleware.ResponseCacheMiddleware",
     "cms.delivery.middleware.DatabaseUnavailableMiddleware",
-    # Rich text page links resolve for the request's site (home/links.py).
-    "home.links.RichTextLinksMiddleware",
+    # Rich text page links resolve for the request's site (treatments/rich_text_links.py).
+    "treatments.rich_text_links.RichTextLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,4 +1,4 @@
-"""API rich text links lead to the requesting clinic's copy of their target (home/links.py)."""
+"""API rich text links lead to the requesting clinic's copy of their target (treatments/rich_text_links.py)."""
 
 import pytest
 from django.db import connection

@@ -78,7 +78,7 @@ def _body(n_blocks, images, tags, links=()):
             )
         else:
             text = "<p>Text</p>"
-            if links:  # rich text links to library treatments (home/links.py)
+            if links:  # rich text links to library treatments (treatments/rich_text_links.py)
                 target = links[i % len(links)]
                 text = f'<p>Text and <a linktype="page" id="{target.pk}">more</a></p>'
             body.append({"type": "section", "value": {"heading": f"Part {i}", "body": text}})

@@ -1,4 +1,4 @@
-"""Rich text links to library treatments lead to the serving clinic's copy (home/links.py).
+"""Rich text links to library treatments lead to the serving clinic's copy (treatments/rich_text_links.py).
 
 Dry needling (A) links to shockwave therapy (B). Northeast carries both, downtown
 carries A only, so downtown's readers go to the brand's B.

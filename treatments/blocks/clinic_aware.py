@@ -1,4 +1,4 @@
-"""Blocks that speak of "this clinic": resolved per request through home.resolver.
+"""Blocks that speak of "this clinic": resolved per request through treatments.clinic_context.
 
 On a clinic's site they name that clinic and use its booking link and phone;
 on the brand site they list every clinic that offers the treatment. HTML and
@@ -11,7 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms.jsonschema import STRING, nullable, obj, ref
 from home.clinic_facts import SUMMARY, clinic_facts
-from home.resolver import clinic_context
+from treatments.clinic_context import clinic_context
 
 from .content import heading_block
 

@@ -8,8 +8,10 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from home.serving import served_site
+
 from ..jsonld import jsonld_for, to_script
-from ..meta import NOINDEX, PageMeta, page_meta, request_site
+from ..meta import NOINDEX, PageMeta, page_meta
 
 register = template.Library()
 
@@ -26,7 +28,7 @@ def seo_meta(context):
         offering = getattr(clinic_context, "offering", ())
         meta.jsonld = jsonld_for(page, request, clinic=clinic, offering=offering)
     if meta is None:
-        site = request_site(request) if request is not None else None
+        site = served_site(request) if request is not None else None
         site_name = site.site_name if site else ""
         meta = PageMeta(
             title=site_name,

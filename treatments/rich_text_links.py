@@ -25,12 +25,15 @@ from django.db.models import Q
 from django.utils.html import escape
 from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from cms.delivery.keys import offering_key, page_key, page_keys
 from cms.delivery.stream_references import page_link_ids, parse_id, raw_link_ids
+from cms.request import django_request
 from cms.visibility import is_expired, under_page_restriction
+from home.models import ClinicPage
+from home.serving import served_site, serving
 from treatments.originals import copies_of_filter, original_id_expression
 
 _current_request = ContextVar("rich_text_links_request", default=None)
@@ -51,8 +54,6 @@ def link_ids_of(page):
 
 
 def _is_clinic_root(page):
-    from .models import ClinicPage
-
     return page.content_type_id == ContentType.objects.get_for_model(ClinicPage).pk
 
 
@@ -73,12 +74,7 @@ class RequestLinks:
     def site(self):
         """The site the response is for: a preview's clinic, the API's site, else the Host's."""
         if self._site is self._UNSET:
-            request = self.request
-            self._site = (
-                getattr(request, "_preview_site", None)
-                or getattr(request, "_api_site", None)
-                or Site.find_for_request(request)
-            )
+            self._site = served_site(self.request)
         return self._site
 
     @property
@@ -205,12 +201,12 @@ def links_for(request):
 def prime_links(request, pages):
     """Note the link targets of pages a response is about to render (no query)."""
     if request is not None:
-        links_for(getattr(request, "_request", request)).prime_pages(pages)
+        links_for(django_request(request)).prime_pages(pages)
 
 
 def link_dependency_keys(request, ids):
     """Dependency keys of the links to `ids` this request has resolved so far (no query)."""
-    links = getattr(getattr(request, "_request", request), _REQUEST_ATTR, None)
+    links = getattr(django_request(request), _REQUEST_ATTR, None)
     return links.dependency_keys(ids) if links is not None else set()
 
 
@@ -242,7 +238,7 @@ class ClinicPageLinkElementHandler(PageLinkElementHandler):
 
     def get_attribute_data(self, attrs):
         request = _current_request.get()
-        if request is None or getattr(request, "_api_site", None) is None:
+        if request is None or not serving(request).api:
             return super().get_attribute_data(attrs)
         page_id = parse_id(attrs.get("id"))
         links = links_for(request)

@@ -7,13 +7,12 @@ of clinics that offer the page, by the one rule of `treatments/offerings.py`.
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site
 
-from treatments.offerings import Offerings, offerings_for
+from home.models import ClinicPage, clinic_for_site
+from home.serving import served_site
 
-from .models import ClinicPage
-from .routing import ROUTED_CLINIC_ATTR
+from .offerings import Offerings, offerings_for
 
 _REQUEST_ATTR = "_clinic_context_cache"
 
@@ -34,19 +33,6 @@ class ClinicContext:
     def clinics(self):
         """The clinics a clinic-aware block speaks for: this one, or all offering it."""
         return (self.clinic,) if self.clinic else self.offering
-
-
-def clinic_for_site(site, request=None):
-    """The ClinicPage at the root of a site, or None for the brand (or no site)."""
-    if site is None:
-        return None
-    root = site.root_page  # select_related by Site.find_for_request: no query
-    if root.content_type_id != ContentType.objects.get_for_model(ClinicPage).pk:
-        return None
-    routed = getattr(request, ROUTED_CLINIC_ATTR, None)
-    if routed is not None and routed.pk == root.pk:
-        return routed
-    return ClinicPage.objects.filter(pk=root.pk).first()
 
 
 def prime_clinic_contexts(request, pages, site=None):
@@ -72,7 +58,7 @@ def prime_clinic_contexts(request, pages, site=None):
 def clinic_context(request, page=None, site=None):
     """Resolve the clinic context for a request (cached on the request per page)."""
     if site is None and request is not None:
-        site = Site.find_for_request(request)
+        site = served_site(request)
     key = (site.pk if site else None, page.pk if page is not None else None)
     cache = getattr(request, _REQUEST_ATTR, None) if request is not None else None
     if cache is not None and key in cache:
