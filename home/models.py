@@ -21,7 +21,7 @@ from cms.delivery.dependencies import valid_until
 from cms.delivery.keys import CLINICS, children_key, clinic_key, offering_keys, site_keys
 from cms.delivery.page_dependencies import site_ids_for_path
 from cms.editorial.clinic_form import ClinicPageForm
-from cms.editorial.permissions import ClinicTreePermissionsMixin
+from cms.editorial.permissions import ClinicRootPermissionsMixin
 from cms.seo.models import SeoMixin
 from cms.visibility import ServedViewRestrictionsMixin, public_pages
 
@@ -31,8 +31,6 @@ from .locator import pins
 from .routing import ROUTED_CLINIC_ATTR, SpecificChildRoutingMixin
 from .sites import clinic_hostname, sync_clinic_site
 from .validators import normalize_postal_code, validate_http_url, validate_postal_code
-
-HOME_TREATMENTS = 6  # treatments shown on the brand home; the library lists them all
 
 
 def site_root_dependencies(page):
@@ -65,15 +63,11 @@ class HomePage(
         return f"{self.title}: physiotherapy clinics and clinically reviewed care."
 
     def get_context(self, request, *args, **kwargs):
-        from treatments.cards import treatment_cards
-        from treatments.models import TreatmentPage
-
+        # The treatments it shows come from the template (treatments' `treatments_under` tag).
         context = super().get_context(request, *args, **kwargs)
         clinics = list(public_pages(None, ClinicPage).order_by("title"))
         context["clinics"] = clinics
         context["pins"] = pins(clinics)
-        library = public_pages(None, TreatmentPage).descendant_of(self)
-        context["treatments"] = treatment_cards(library, request, limit=HOME_TREATMENTS)
         return context
 
     def cache_dependencies(self, request, allow_queries=True):
@@ -81,7 +75,7 @@ class HomePage(
 
 
 class ClinicPage(
-    ClinicTreePermissionsMixin,
+    ClinicRootPermissionsMixin,
     ServedViewRestrictionsMixin,
     SeoMixin,
     SpecificChildRoutingMixin,
@@ -175,12 +169,7 @@ class ClinicPage(
         )
 
     def get_context(self, request, *args, **kwargs):
-        from treatments.cards import treatment_cards
-        from treatments.models import TreatmentPage
-
         context = super().get_context(request, *args, **kwargs)
-        offered = public_pages(None, TreatmentPage).descendant_of(self)
-        context["treatments"] = treatment_cards(offered, request)
         now = timezone.localtime()
         context["today"] = now.weekday()
         # "Today" in the hours table must not outlive the day (the response cache).

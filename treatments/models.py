@@ -10,11 +10,14 @@ from wagtail.search import index
 
 from cms.api.review import ReviewDateField, ReviewStatusField, ReviewTextField
 from cms.delivery.declarations import DeclaresCacheKeys
+from cms.delivery.fanout import DeferredAliasUpdatesMixin
 from cms.delivery.keys import children_key, offering_key, offering_keys
+from cms.delivery.preview import FRONTEND_MODE_PREFIX, serve_frontend_preview
 from cms.editorial.publishing import TreatmentIndexPublishingMixin, TreatmentPublishingMixin
 from cms.seo.models import CONTENT_PERMISSION, SeoMixin
 from cms.seo.panels import require_permission
 from cms.visibility import ServedViewRestrictionsMixin, public_children
+from home.models import ClinicPage
 from home.routing import SpecificChildRoutingMixin
 from home.serving import serve_as
 from treatments.clinic_context import clinic_context
@@ -77,6 +80,7 @@ class TreatmentIndexPage(
 
 class TreatmentPage(
     TreatmentPublishingMixin,  # published directly by clinical reviewers only
+    DeferredAliasUpdatesMixin,  # the clinics' copies are updated by a task (cms/delivery/fanout.py)
     ServedViewRestrictionsMixin,
     SeoMixin,
     ClinicalReviewMixin,
@@ -184,20 +188,6 @@ class TreatmentPage(
         """A restriction hides the copies under `page`, and the aliases of originals under it."""
         return offering_keys(originals_under(page))
 
-    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
-        """Publishing queues the clinics' copies for a background task (treatments/alias_fanout.py);
-        the task calls Wagtail's update with `_updated_ids`, as Wagtail's own recursion does."""
-        if _updated_ids is not None:
-            return super().update_aliases(
-                revision=revision, _content=_content, _updated_ids=_updated_ids
-            )
-        from .alias_fanout import update_aliases_later
-
-        update_aliases_later(self)
-        return None
-
-    update_aliases.alters_data = True
-
     def save(self, *args, **kwargs):
         if self.alias_of_id and self.library_page_id != self.alias_of_id:
             self.library_page_id = self.alias_of_id
@@ -211,9 +201,6 @@ class TreatmentPage(
 
     @property
     def preview_modes(self):
-        from cms.delivery.preview import FRONTEND_MODE_PREFIX
-        from home.models import ClinicPage
-
         clinics = list(ClinicPage.objects.order_by("title").values_list("slug", "title"))
         return [
             (self.BRAND_PREVIEW, "Brand site"),
@@ -226,9 +213,6 @@ class TreatmentPage(
         return self.BRAND_PREVIEW
 
     def serve_preview(self, request, mode_name):
-        from cms.delivery.preview import FRONTEND_MODE_PREFIX, serve_frontend_preview
-        from home.models import ClinicPage
-
         if mode_name.startswith(FRONTEND_MODE_PREFIX):
             clinic = ClinicPage.objects.filter(
                 slug=mode_name.removeprefix(FRONTEND_MODE_PREFIX)

@@ -14,7 +14,7 @@ Django has cached the user's permissions), whatever the number of clinics.
 
 from wagtail.models import GroupPagePermission
 
-from cms.editorial.roles import CLINIC_MANAGERS_PREFIX
+from cms.editorial.groups import CLINIC_MANAGERS_PREFIX
 
 OFFER_PERMISSION = "treatments.offer_treatment"
 CLINIC_DEPTH = 2

@@ -10,6 +10,7 @@ from .clinic import ClinicAPIViewSet
 from .documents import ClinicDocumentsAPIViewSet
 from .images import ClinicImagesAPIViewSet
 from .pages import ClinicPagesAPIViewSet
+from .preview import PreviewAPIViewSet
 from .tags import TagsAPIViewSet
 
 api_router = WagtailAPIRouter("api_v2")
@@ -18,13 +19,4 @@ api_router.register_endpoint("images", ClinicImagesAPIViewSet)
 api_router.register_endpoint("documents", ClinicDocumentsAPIViewSet)
 api_router.register_endpoint("clinic", ClinicAPIViewSet)
 api_router.register_endpoint("tags", TagsAPIViewSet)
-
-
-def _register_preview():
-    # Imported late: the preview endpoint builds on the pages endpoint above.
-    from cms.delivery.preview import PreviewAPIViewSet
-
-    api_router.register_endpoint("preview", PreviewAPIViewSet)
-
-
-_register_preview()
+api_router.register_endpoint("preview", PreviewAPIViewSet)

@@ -12,6 +12,7 @@ import time
 from django.core.cache import cache, caches
 
 from . import epoch
+from .batch import collect_keys
 from .keys import SITES
 
 logger = logging.getLogger(__name__)
@@ -93,9 +94,7 @@ def generation():
 def bump(*keys):
     """Invalidate every cached response that showed any of `keys`."""
     keys = {key for key in keys if key}
-    from . import fanout
-
-    if keys and not fanout.collect_keys(keys):  # a library fan-out bumps its keys at its end
+    if keys and not collect_keys(keys):  # a library fan-out bumps its keys at its end
         token = _new_token()
         tokens = {_token_key(key): token for key in keys}
         tokens[GENERATION_KEY] = token  # last: set once every token above is (MSET on Redis)

@@ -1,72 +1,77 @@
-"""Alias publishes handled as one batch: one bump, one purge per key batch, one endpoints query.
+"""A library publish reaches the clinics' copies in a background task, not in the publish.
 
-Wagtail sends page_published once per alias it updates (`Page.update_aliases`),
-and saving each alias's tags sends post_save per tag. Handled one by one, every
-clinic's copy cost its own queries, token writes, purge requests and webhook
-endpoint lookup. Inside `collecting()` (the library fan-out task,
-treatments/alias_fanout.py) the handlers leave alias publishes to the batch and
-`dependencies.bump` only collects keys; the task hands the collected copies and
-keys to `invalidate_pages` and `cms.webhooks.events.notify_many` once the copies
-are committed.
+Wagtail updates every alias of a page inside the publish (`Page.update_aliases`,
+called by PublishPageRevisionAction): each copy is saved, its tags copied and
+page_published sent for it, so at 300 clinics the editor's request ran thousands
+of queries. A page type with `DeferredAliasUpdatesMixin` (TreatmentPage) queues
+`update_aliases_task` instead (one query and one insert; the database backend's
+worker sees it once the publish commits, the immediate backend runs it in
+place). The task runs Wagtail's own `update_aliases` from the page's live
+revision in one transaction, so every clinic switches at once, then handles the
+copies' page_published as one batch (cms/delivery/batch.py): one bump of all
+their keys (their tags' included), one purge per key batch, one webhook
+endpoint query.
+
+A task that runs late still publishes the newest content: it reads the live
+revision when it runs, so out of order tasks end on the same state.
 """
 
-import threading
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-
+from django.db import transaction
+from django_tasks import task
 from wagtail.models import Page
-from wagtail.signals import page_published
 
-_state = threading.local()
+from cms.webhooks.events import notify_many
+from cms.webhooks.models import Event
 
+from . import batch as fanout_batch
+from . import dependencies
+from .signals import content_changed
 
-@dataclass
-class Batch:
-    pages: list = field(default_factory=list)  # the aliases published, as Wagtail saved them
-    keys: set = field(default_factory=set)  # the keys bumped meanwhile, bumped at the end
-
-
-def _batch():
-    return getattr(_state, "batch", None)
+# Ahead of the search and reference index tasks a publish queues (priority 0): the
+# clinics' copies first, then their purges and webhooks (cms/webhooks/tasks.py).
+FANOUT_PRIORITY = 20
 
 
-@contextmanager
-def collecting():
-    """Collect the aliases published and the keys bumped within."""
-    previous, _state.batch = _batch(), Batch()
-    try:
-        yield _state.batch
-    finally:
-        _state.batch = previous
+class DeferredAliasUpdatesMixin:
+    """Publishing queues the page's aliases for `update_aliases_task`; the task calls
+    Wagtail's update with `_updated_ids`, as Wagtail's own recursion does."""
+
+    def update_aliases(self, *, revision=None, _content=None, _updated_ids=None):
+        if _updated_ids is not None:
+            return super().update_aliases(
+                revision=revision, _content=_content, _updated_ids=_updated_ids
+            )
+        update_aliases_later(self)
+        return None
+
+    update_aliases.alters_data = True
 
 
-def batched(kwargs):
-    """Whether the page_published being handled (its `kwargs`) is an alias left to the batch."""
-    return bool(kwargs.get("alias")) and _batch() is not None
+def update_aliases_later(page):
+    """Queue the update of `page`'s aliases, when it has any."""
+    if Page.objects.filter(alias_of=page).exists():
+        update_aliases_task.enqueue(page.pk)
 
 
-def collect_keys(keys):
-    """True when `keys` join the batch under way (so `bump` leaves them to its end)."""
-    batch = _batch()
-    if batch is None:
-        return False
-    batch.keys.update(keys)
-    return True
-
-
-def _collect(sender, instance, **kwargs):
-    if batched(kwargs):
-        _batch().pages.append(instance)
-
-
-page_published.connect(_collect, dispatch_uid="delivery_fanout_collect")
+@task(priority=FANOUT_PRIORITY)
+def update_aliases_task(page_id):
+    """Publish the live revision of page `page_id` to its aliases; the number updated."""
+    page = Page.objects.filter(pk=page_id, live=True).first()
+    if page is None or page.live_revision_id is None:  # unpublished since: its aliases were too
+        return 0
+    page = page.specific
+    revision = page.live_revision
+    with fanout_batch.collecting() as batch, transaction.atomic():
+        # Wagtail's own update, from the top (a non-None _updated_ids: not queued again).
+        Page.update_aliases(page, revision=revision, _content=revision.content, _updated_ids=[])
+    invalidate_pages(batch.pages, batch.keys)
+    notify_many(Event.PUBLISHED, batch.pages)
+    return len(batch.pages)
 
 
 def invalidate_pages(pages, keys=()):
     """Bump the keys of every page in `pages`, and `keys`, at once: one parents query, one bump."""
-    from . import dependencies
-    from .invalidation import page_change_keys
-    from .signals import content_changed
+    from .invalidation import page_change_keys  # loads the page types: not while they load
 
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     parents = (

@@ -13,7 +13,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import dependencies, fanout
+from . import dependencies
+from .batch import batched
 from .declarations import DeclaresCacheKeys
 from .keys import (
     DOCUMENTS,
@@ -60,7 +61,7 @@ def invalidate_page(page, url_paths=None):
 
 @receiver(page_published)
 def on_page_published(sender, instance, **kwargs):
-    if not fanout.batched(kwargs):  # the library fan-out bumps its copies at once
+    if not batched(kwargs):  # the library fan-out bumps its copies at once
         invalidate_page(instance)
 
 

@@ -5,7 +5,7 @@ tokens never expire, and whose preview replaces Wagtail's own): the editor picks
 "<clinic> (front end)" in the preview panel; the CMS freezes the content in a
 PreviewSnapshot and shows the front end's preview URL (PREVIEW_CLIENT_URL with
 `token`, `site` and `content_type`) inside the panel; the front end calls
-`GET /api/v2/preview/?token=...` and gets the page in the same JSON as
+`GET /api/v2/preview/?token=...` (cms/api/preview.py) and gets the page in the same JSON as
 `/api/v2/pages/<id>/`, resolved for that clinic and placed in its tree (a library
 treatment previewed at Northeast has Northeast's html_url, parent and JSON-LD),
 plus `meta.preview`. An invalid or expired token is a 401 and nothing else on any
@@ -18,20 +18,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.http import urlencode
-from rest_framework.exceptions import MethodNotAllowed
-from rest_framework.fields import Field
-from rest_framework.response import Response
 from wagtail.models import Page
-
-from cms.api.errors import BadRequestError
-from cms.api.pages import ClinicPagesAPIViewSet
-from cms.api.serializers import PageSerializer
-from cms.request import django_request
-from home.serving import serve_as
 
 from .models import PreviewSnapshot
 
@@ -151,73 +140,3 @@ def serve_frontend_preview(page, request, site):
 
 def expires_at(snapshot):
     return snapshot.created_at + datetime.timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
-
-
-class PreviewMetaField(Field):
-    """meta.preview: which site the draft is previewed on, its path there, when the token ends."""
-
-    def __init__(self, **kwargs):
-        kwargs["source"] = "*"
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        view = self.context["view"]
-        parts = page.get_url_parts(django_request(self.context["request"]))
-        return {
-            "site": site_parameter(view.site),
-            "html_path": parts[2] if parts else None,
-            "expires_at": timezone.localtime(expires_at(view.snapshot)).isoformat(),
-        }
-
-
-class PreviewPageSerializer(PageSerializer):
-    preview = PreviewMetaField()
-
-
-class PreviewAPIViewSet(ClinicPagesAPIViewSet):
-    """GET /api/v2/preview/?token=...: the frozen draft, for the site it was previewed for."""
-
-    name = "preview"
-    base_serializer_class = PreviewPageSerializer
-    meta_fields = [*ClinicPagesAPIViewSet.meta_fields, "preview"]
-    known_query_parameters = ClinicPagesAPIViewSet.known_query_parameters.union(["token"])
-
-    @classmethod
-    def get_urlpatterns(cls):
-        from django.urls import path
-
-        return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
-
-    def initial(self, request, *args, **kwargs):
-        if getattr(self, request.method.lower(), None) is None:
-            # A write is refused for its method (405) before the token is looked at.
-            raise MethodNotAllowed(request.method)
-        token = request.GET.get("token")
-        if not token:
-            raise BadRequestError("token is required")
-        try:
-            self.snapshot = snapshot_for_token(token)
-        except PreviewTokenError as error:
-            self.preview_error = str(error)
-        else:
-            self.preview_error = None
-        super().initial(request, *args, **kwargs)
-        if not self.preview_error:
-            # The preview is for the clinic it was opened for, whatever the Host.
-            self.site = serve_as(request, self.snapshot.site, api=True)
-
-    def preview_view(self, request):
-        if self.preview_error:
-            return Response({"message": self.preview_error}, status=401)
-        page = self.snapshot.as_page()
-        if page is None:
-            raise Http404
-        place_on_site(page, self.site, django_request(request))
-        serializer_class = self.get_serializer_class_for(type(page))
-        self.prefetch([page], serializer_class)
-        data = serializer_class(page, context=self.get_serializer_context()).data
-        response = Response(data)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-        return response

@@ -30,10 +30,13 @@ CLINIC, CLINIC_INDEX, CLINIC_COPY = "clinic", "clinic index", "clinic copy"
 CLINIC_DEPTH = 2
 
 
-def _clinic_model():
-    from home.models import ClinicPage
+_clinic_roots = []  # the page type at the root of each clinic's tree (ClinicRootPermissionsMixin)
 
-    return ClinicPage
+
+def _clinic_model():
+    if not _clinic_roots:
+        raise LookupError("no page type uses ClinicRootPermissionsMixin")
+    return _clinic_roots[-1]
 
 
 def clinic_tree_paths(user):
@@ -131,3 +134,13 @@ class ClinicTreePermissionsMixin:
 
     def permissions_for_user(self, user):
         return ClinicTreePermissionTester(user, self)
+
+
+class ClinicRootPermissionsMixin(ClinicTreePermissionsMixin):
+    """For the page type at the root of each clinic's tree (home.ClinicPage): the tester
+    tells clinic trees from the rest by it, so this module needs no import of the type."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ != "__fake__":  # migrations' historical models are not page types
+            _clinic_roots.append(cls)

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
-from .roles import CLINICAL_REVIEWERS
+from .groups import CLINICAL_REVIEWERS
 
 
 def due_for_review(within_days=None, today=None):

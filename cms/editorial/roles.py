@@ -24,9 +24,7 @@ from django.db import transaction
 from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-EDITORS = "Editors"
-CLINICAL_REVIEWERS = "Clinical reviewers"
-CLINIC_MANAGERS_PREFIX = "Clinic managers: "
+from .groups import CLINIC_MANAGERS_PREFIX, CLINICAL_REVIEWERS, EDITORS
 
 LIBRARY_PAGE_PERMISSIONS = {
     EDITORS: ("add", "change", "lock"),

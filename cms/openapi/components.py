@@ -124,7 +124,7 @@ COMPONENTS = {
                 "description": "When the token stops working (PREVIEW_TOKEN_MAX_AGE).",
             },
         },
-        description="meta.preview, on preview/ only (cms.delivery.preview.PreviewMetaField).",
+        description="meta.preview, on preview/ only (cms.api.preview.PreviewMetaField).",
     ),
     "Seo": obj(
         {

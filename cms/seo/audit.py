@@ -17,7 +17,8 @@ from wagtail.models import Page, Site
 from treatments.tags import TreatmentTag
 
 from .meta import has_own_description, page_title_tag
-from .models import TITLE_TAG_RANGE, SeoMixin
+from .models import SeoMixin
+from .serp_preview import TITLE_TAG_RANGE
 
 ROOT_PATH_LENGTH = Page.steplen * 2
 

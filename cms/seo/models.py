@@ -6,10 +6,7 @@ from wagtail.api import APIField
 
 from .api import SeoField
 from .panels import ContentPermissionPageForm
-from .serp_preview import SerpPreviewPanel
-
-TITLE_TAG_RANGE = (30, 60)
-DESCRIPTION_RANGE = (70, 160)
+from .serp_preview import DESCRIPTION_RANGE, TITLE_TAG_RANGE, SerpPreviewPanel
 
 # Granted to editors, withheld from SEO staff: content panels require it.
 CONTENT_PERMISSION = "seo.change_page_content"

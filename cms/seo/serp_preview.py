@@ -3,7 +3,8 @@
 A panel on the promote tab: the server renders the result as the page would show it
 now (the fallbacks of cms/seo/meta.py included), and a small script
 (static/seo/serp-preview.js) follows what the editor types into `seo_title` and
-`search_description`, with a character count against the ranges of cms/seo/models.py.
+`search_description`, with a character count against the ranges below (the fields' help texts and the
+SEO audit use them too).
 No network request, no third-party code.
 """
 
@@ -11,6 +12,12 @@ from django import forms
 from django.utils.functional import cached_property
 from wagtail.admin.panels import Panel
 from wagtail.models import Site
+
+from .meta import page_description, page_title_tag
+
+# The lengths search engines show in full (characters), also the SEO audit's bounds.
+TITLE_TAG_RANGE = (30, 60)
+DESCRIPTION_RANGE = (70, 160)
 
 
 class SerpPreviewPanel(Panel):
@@ -27,10 +34,6 @@ class SerpPreviewPanel(Panel):
             return page.get_site() or Site.objects.filter(is_default_site=True).first()
 
         def get_context_data(self, parent_context=None):
-            # Imported here: cms/seo/models.py lists this panel.
-            from .meta import page_description, page_title_tag
-            from .models import DESCRIPTION_RANGE, TITLE_TAG_RANGE
-
             context = super().get_context_data(parent_context)
             page = self.instance
             site_name = self.site.site_name if self.site else ""

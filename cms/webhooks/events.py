@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.delivery import fanout
+from cms.delivery.batch import batched
 from home.models import ClinicPage
 
 from .models import Event, WebhookEndpoint
@@ -156,7 +156,7 @@ def notify_many(event, pages):
 
 
 def on_published(sender, instance, **kwargs):
-    if not fanout.batched(kwargs):  # the library fan-out notifies its copies at once
+    if not batched(kwargs):  # the library fan-out notifies its copies at once
         notify(Event.PUBLISHED, instance, instance.url_path)
 
 

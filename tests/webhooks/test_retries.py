@@ -45,7 +45,7 @@ def db_tasks(settings, monkeypatch):
 
 def run_worker():
     """The worker, its tasks' commits run as a real worker's would: the library fan-out task
-    (treatments/alias_fanout.py) queues the clinics' deliveries once it commits."""
+    (cms/delivery/fanout.py) queues the clinics' deliveries once it commits."""
     while True:
         with TestCase.captureOnCommitCallbacks(execute=True) as committed:
             call_command(
