@@ -145,6 +145,17 @@ def take(include_bodies=False):
     return results
 
 
+def _lines(entry):
+    """A body as lines to diff: JSON indented (one long line says nothing), else as is."""
+    body = entry["body"]
+    if "json" in entry["type"]:
+        try:
+            return json.dumps(json.loads(body), indent=1, sort_keys=True).splitlines()
+        except ValueError:
+            pass
+    return body.splitlines()
+
+
 def compare(before, after, show=5):
     """Print every URL whose answer differs; return the number of differences."""
     differences = 0
@@ -165,10 +176,8 @@ def compare(before, after, show=5):
         print(f"   status {old['status']} -> {new['status']}, type {old['type']} -> {new['type']}")
         if show and "body" in old and "body" in new:
             show -= 1
-            diff = difflib.unified_diff(
-                old["body"].splitlines(), new["body"].splitlines(), lineterm="", n=1
-            )
-            print("\n".join(f"   {line}" for line in list(diff)[:40]))
+            diff = difflib.unified_diff(_lines(old), _lines(new), lineterm="", n=1)
+            print("\n".join(f"   {line[:200]}" for line in list(diff)[:40]))
     print(f"{len(before)} URLs before, {len(after)} after, {differences} differ")
     return differences
 

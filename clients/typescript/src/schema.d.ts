@@ -829,7 +829,7 @@ export type components = {
             };
             title?: string;
         };
-        /** @description meta.preview, on preview/ only (cms.delivery.preview.PreviewMetaField). */
+        /** @description meta.preview, on preview/ only (cms.api.preview.PreviewMetaField). */
         PreviewMeta: {
             /**
              * Format: date-time
