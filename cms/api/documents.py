@@ -18,12 +18,7 @@ class ClinicDocumentsAPIViewSet(ScopedEndpointMixin, DocumentsAPIViewSet):
     base_serializer_class = ClinicDocumentSerializer
     # ?site= as on every endpoint (ScopedEndpointMixin resolves it).
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {"site"}
-    filter_backends = [
-        filters.IdParametersFilter,
-        filters.FieldsFilter,
-        filters.OrderingFilter,
-        filters.SearchFilter,
-    ]
+    filter_backends = filters.MEDIA_FILTERS
 
     def get_queryset(self):
         # Restricted collections (and their children) are hidden from everyone.

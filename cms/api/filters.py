@@ -108,3 +108,7 @@ class SearchFilter(wagtail_filters.SearchFilter):
             return super().filter_queryset(request, queryset, view)
         finally:
             inner.GET = original
+
+
+# What images/ and documents/ filter by: ids, fields, ordering and search (no tree).
+MEDIA_FILTERS = [IdParametersFilter, FieldsFilter, OrderingFilter, SearchFilter]

@@ -27,12 +27,7 @@ class ClinicImagesAPIViewSet(ScopedEndpointMixin, ImagesAPIViewSet):
     base_serializer_class = ClinicImageSerializer
     # ?site= as on every endpoint (ScopedEndpointMixin resolves it).
     known_query_parameters = ImagesAPIViewSet.known_query_parameters | {"site"}
-    filter_backends = [
-        filters.IdParametersFilter,
-        filters.FieldsFilter,
-        filters.OrderingFilter,
-        filters.SearchFilter,
-    ]
+    filter_backends = filters.MEDIA_FILTERS
     meta_fields = [*ImagesAPIViewSet.meta_fields, "renditions"]
 
     def get_queryset(self):

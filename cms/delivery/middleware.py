@@ -48,6 +48,59 @@ def etag_for(content):
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
+# What a stored response answers with besides its body (per-request headers are not kept).
+KEPT_HEADERS = (
+    *surrogate_keys.HEADERS,
+    "Content-Type",
+    "ETag",
+    "Cache-Control",
+    "Last-Modified",
+    "Vary",
+    "Content-Language",
+    "Location",
+)
+
+
+def _is_cacheable(response, deps):
+    """A response that recorded its dependencies and is the same for every visitor."""
+    cache_control = response.get("Cache-Control", "")
+    return bool(
+        deps
+        and response.status_code in CACHEABLE_STATUSES
+        and not response.streaming
+        and not response.has_header("Set-Cookie")
+        and "private" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def _timeout(until):
+    """How long to keep a response valid until `until` (a timestamp, or None): 0 when past."""
+    timeout = settings.RESPONSE_CACHE_TIMEOUT
+    if until is None:
+        return timeout
+    if until <= time.time():
+        return 0
+    return min(timeout, max(1, int(until - time.time()) + 1))
+
+
+def _mark_cacheable(response, deps, timeout):
+    """Give a response about to be stored its validators, lifetimes and surrogate keys."""
+    etag = etag_for(response.content)
+    response["ETag"] = etag
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(settings.RESPONSE_CACHE_MAX_AGE, timeout),
+        s_maxage=min(settings.RESPONSE_CACHE_S_MAXAGE, timeout),
+    )
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date()
+    response[HIT_HEADER] = "MISS"
+    surrogate_keys.tag(response, deps)
+    return etag
+
+
 def _not_modified(request, etag):
     return etag and etag in [
         tag.strip() for tag in request.META.get("HTTP_IF_NONE_MATCH", "").split(",")
@@ -132,61 +185,26 @@ class ResponseCacheMiddleware:
 
     def _store(self, request, response, key, started, stored_epoch):
         deps = dependencies.dependencies_of(request)
-        cacheable = (
-            deps
-            and response.status_code in CACHEABLE_STATUSES
-            and not response.streaming
-            and not response.has_header("Set-Cookie")
-            and "private" not in response.get("Cache-Control", "")
-            and "no-cache" not in response.get("Cache-Control", "")
-        )
-        if not cacheable:
+        if not _is_cacheable(response, deps):
             if deps is not None and response.status_code in CACHEABLE_STATUSES:
                 response[HIT_HEADER] = "SKIP"
             return
         until = dependencies.valid_until_of(request)
-        timeout = settings.RESPONSE_CACHE_TIMEOUT
-        if until is not None:
-            if until <= time.time():
-                response[HIT_HEADER] = "SKIP"
-                return
-            timeout = min(timeout, max(1, int(until - time.time()) + 1))
-        tokens = dependencies.ensure_tokens(deps, since=started)
-        if stored_epoch is None or any(token > started for token in tokens.values()):
+        timeout = _timeout(until)
+        tokens = dependencies.ensure_tokens(deps, since=started) if timeout else {}
+        if not timeout or stored_epoch is None or any(t > started for t in tokens.values()):
             response[HIT_HEADER] = "SKIP"
-            return  # something it shows changed while it rendered (or no epoch): do not keep it
+            return  # expired, or something it shows changed while it rendered (or no epoch)
         cdn_url = self._index_for_purge(request, deps)
-        content = response.content
-        etag = etag_for(content)
-        response["ETag"] = etag
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=min(settings.RESPONSE_CACHE_MAX_AGE, timeout),
-            s_maxage=min(settings.RESPONSE_CACHE_S_MAXAGE, timeout),
-        )
-        if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date()
-        response[HIT_HEADER] = "MISS"
-        surrogate_keys.tag(response, deps)
-        kept = (
-            *surrogate_keys.HEADERS,
-            "Content-Type",
-            "ETag",
-            "Cache-Control",
-            "Last-Modified",
-            "Vary",
-            "Content-Language",
-            "Location",
-        )
-        headers = [(name, response[name]) for name in kept if response.has_header(name)]
+        etag = _mark_cacheable(response, deps, timeout)
+        headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
         if cdn_url not in (False, request.build_absolute_uri()):
             patch_cache_control(response, s_maxage=0)  # the entry keeps the CDN's s-maxage
         cache.set(
             key,
             {
                 "status": response.status_code,
-                "content": content,
+                "content": response.content,
                 "headers": headers,
                 "etag": etag,
                 "tokens": tokens,

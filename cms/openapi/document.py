@@ -158,11 +158,18 @@ class DocumentBuilder:
         return ref(union_name)
 
     def add(self, endpoint):
+        """The endpoint's paths: listing, detail and find (preview has one of its own)."""
         item = self.item_ref(endpoint)
-        viewset, base = endpoint.viewset, f"/api/v2/{endpoint.name}/"
+        base = f"/api/v2/{endpoint.name}/"
         if endpoint.name == "preview":
             self.paths[base] = {"get": self.preview(endpoint, item)}
             return
+        known = sorted(endpoint.viewset.known_query_parameters)
+        self.paths[base] = {"get": self.listing(endpoint, item, known)}
+        self.paths[f"{base}{{id}}/"] = {"get": self.detail(endpoint, item, known)}
+        self.paths[f"{base}find/"] = {"get": self.find(endpoint, known)}
+
+    def listing(self, endpoint, item, known):
         listing = f"{endpoint.name}.Listing"
         self.schemas[listing] = {
             "type": "object",
@@ -170,55 +177,53 @@ class DocumentBuilder:
             "required": ["meta", "items"],
             "additionalProperties": False,
         }
-        known = sorted(viewset.known_query_parameters)
-        self.paths[base] = {
-            "get": self.operation(
-                endpoint,
-                "listing",
-                f"List {endpoint.name}. {endpoint.summary}",
-                [_known(viewset, n) for n in known] + _filters(viewset, endpoint.models),
-                {
-                    "200": self.json("A page of items.", ref(listing)),
-                    "400": self.error("Bad input."),
-                    "404": self.error("Unknown format."),
+        viewset = endpoint.viewset
+        return self.operation(
+            endpoint,
+            "listing",
+            f"List {endpoint.name}. {endpoint.summary}",
+            [_known(viewset, n) for n in known] + _filters(viewset, endpoint.models),
+            {
+                "200": self.json("A page of items.", ref(listing)),
+                "400": self.error("Bad input."),
+                "404": self.error("Unknown format."),
+            },
+        )
+
+    def detail(self, endpoint, item, known):
+        return self.operation(
+            endpoint,
+            "detail",
+            f"One of {endpoint.name}, with every field by default.",
+            [
+                {"name": "id", "in": "path", "required": True, "schema": ID},
+                *(_known(endpoint.viewset, n) for n in DETAIL_PARAMETERS if n in known),
+            ],
+            {
+                "200": self.json("The item.", item),
+                "400": self.error("Bad input, e.g. a malformed id."),
+                "404": self.error("Not shown on this site."),
+            },
+        )
+
+    def find(self, endpoint, known):
+        find_by = sorted(endpoint.viewset.find_query_parameters)
+        return self.operation(
+            endpoint,
+            "find",
+            f"Redirect to the detail of the item found by {' or '.join(find_by)}; "
+            "other parameters are carried over.",
+            [_parameter(n, *PARAMETERS[n]) for n in find_by]
+            + [_known(endpoint.viewset, n) for n in DETAIL_PARAMETERS if n in known],
+            {
+                "302": {
+                    "description": "Found: the Location is the detail URL.",
+                    "headers": {"Location": {"required": True, "schema": STRING}},
                 },
-            )
-        }
-        self.paths[f"{base}{{id}}/"] = {
-            "get": self.operation(
-                endpoint,
-                "detail",
-                f"One of {endpoint.name}, with every field by default.",
-                [
-                    {"name": "id", "in": "path", "required": True, "schema": ID},
-                    *(_known(viewset, n) for n in DETAIL_PARAMETERS if n in known),
-                ],
-                {
-                    "200": self.json("The item.", item),
-                    "400": self.error("Bad input, e.g. a malformed id."),
-                    "404": self.error("Not shown on this site."),
-                },
-            )
-        }
-        find_by = sorted(viewset.find_query_parameters)
-        self.paths[f"{base}find/"] = {
-            "get": self.operation(
-                endpoint,
-                "find",
-                f"Redirect to the detail of the item found by {' or '.join(find_by)}; "
-                "other parameters are carried over.",
-                [_parameter(n, *PARAMETERS[n]) for n in find_by]
-                + [_known(viewset, n) for n in DETAIL_PARAMETERS if n in known],
-                {
-                    "302": {
-                        "description": "Found: the Location is the detail URL.",
-                        "headers": {"Location": {"required": True, "schema": STRING}},
-                    },
-                    "400": self.error("Nothing to find by, or a malformed value."),
-                    "404": self.error("Not shown on this site."),
-                },
-            )
-        }
+                "400": self.error("Nothing to find by, or a malformed value."),
+                "404": self.error("Not shown on this site."),
+            },
+        )
 
     def preview(self, endpoint, item):
         known = sorted(endpoint.viewset.known_query_parameters)
