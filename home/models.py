@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from cms.delivery.declarations import DeclaresCacheKeys
 from cms.delivery.dependencies import valid_until
-from cms.delivery.keys import CLINICS, children_key, clinic_key, offering_keys, site_keys
+from cms.delivery.keys import CLINICS, children_key, clinic_key, site_keys
 from cms.delivery.page_dependencies import site_ids_for_path
 from cms.editorial.clinic_form import ClinicPageForm
 from cms.editorial.permissions import ClinicRootPermissionsMixin
@@ -185,11 +185,11 @@ class ClinicPage(
         """The `clinic/` endpoint's item: the clinic's facts, among the clinics."""
         return {clinic_key(self.pk), CLINICS}
 
-    def invalidation_keys(self):
-        """Its facts and the clinic list; and whether each treatment under it is offered."""
-        from treatments.offerings import originals_under
+    shows_its_subtree = True  # whether each treatment under it is offered follows the clinic
 
-        return {clinic_key(self.pk), CLINICS} | offering_keys(originals_under(self))
+    def invalidation_keys(self):
+        """Its facts and the clinic list."""
+        return {clinic_key(self.pk), CLINICS}
 
     @property
     def directions_url(self):

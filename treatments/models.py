@@ -71,11 +71,10 @@ class TreatmentIndexPage(
 
     # The response cache (cms/delivery/declarations.py): an index lists its live children,
     # and whether each treatment under it is offered follows the index.
+    shows_its_subtree = True
+
     def cache_dependencies(self, request, allow_queries=True):
         return {children_key(self.pk)}
-
-    def invalidation_keys(self):
-        return offering_keys(originals_under(self))
 
 
 class TreatmentPage(
@@ -174,7 +173,7 @@ class TreatmentPage(
     # The response cache (cms/delivery/declarations.py): what a response showing the page
     # shows (treatments/cache_keys.py); publishing it changes which clinics offer its original.
     def cache_dependencies(self, request, allow_queries=True):
-        # Not at the top: cache_keys reads home.links, which loads Wagtail's admin
+        # Not at the top: cache_keys reads rich_text_links, which loads Wagtail's admin
         # rich text converters, whose models are not loaded while this module is.
         from .cache_keys import treatment_dependencies
 

@@ -18,6 +18,9 @@ domain:
 - `keys_under(page)` (a classmethod): what a change of who may see `page`'s
   subtree (a view restriction on `page`, any page) refreshes for the pages of
   this type in it.
+- `shows_its_subtree = True` (a class attribute): publishing, unpublishing or
+  moving a page of this type changes who may see its subtree too (a clinic, a
+  clinic's treatments index), so each page type's `keys_under` is asked then.
 
 What every served page shows besides itself (its header and footer) is the
 site's, not the page type's: a function registered for the Wagtail hook
@@ -33,6 +36,8 @@ SERVED_PAGE_KEYS_HOOK = "cache_keys_of_served_page"
 
 
 class DeclaresCacheKeys:
+    shows_its_subtree = False
+
     def cache_dependencies(self, request, allow_queries=True):
         return set()
 

@@ -71,7 +71,9 @@ def update_aliases_task(page_id):
 
 def invalidate_pages(pages, keys=()):
     """Bump the keys of every page in `pages`, and `keys`, at once: one parents query, one bump."""
-    from .invalidation import page_change_keys  # loads the page types: not while they load
+    # Not at the top: invalidation connects its receivers to every model declaring keys
+    # when it loads, and page types import this module while the models load.
+    from .invalidation import page_change_keys
 
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     parents = (

@@ -47,6 +47,9 @@ def page_change_keys(page, url_paths=None, parent_ids=None):
         keys |= site_keys(site_ids_for_path(url_path))
     if isinstance(page, DeclaresCacheKeys):
         keys |= page.invalidation_keys()
+        if page.shows_its_subtree:
+            for page_type in _declaring_models(page=True):
+                keys |= page_type.keys_under(page)
     return keys
 
 
