@@ -17,7 +17,6 @@ from wagtail.models import Page
 from cms.request import django_request
 from cms.seo.jsonld import jsonld_for
 from home.clinic_facts import IDENTITY, clinic_facts
-from home.serving import served_site
 from treatments.clinic_context import clinic_context
 from treatments.renditions import RENDITIONS, image_api_representation, request_root_url
 
@@ -61,7 +60,7 @@ class ClinicMetaField(Field):
     def get_attribute(self, instance):
         # The site's clinic does not depend on the page: one resolution per request.
         request = self.context["request"]
-        return clinic_context(request, site=served_site(request)).clinic
+        return clinic_context(request).clinic
 
     def to_representation(self, clinic):
         detail_url = clinic_detail_url(self.context["request"], clinic.pk)
@@ -82,7 +81,7 @@ class JsonLdMetaField(Field):
 
     def to_representation(self, page):
         request = django_request(self.context["request"])
-        context = clinic_context(request, page, site=served_site(request))
+        context = clinic_context(request, page)
         prime_ancestors(page)
         return jsonld_for(page, request, clinic=context.clinic, offering=context.offering)
 
