@@ -7,7 +7,7 @@ same for the API as for every other public surface.
 from wagtail.models import Site
 
 from cms.ops.excerpt import excerpt
-from home.serving import serve_as
+from home.serving import serve_as, served_site
 
 from .errors import BadRequestError
 
@@ -41,7 +41,7 @@ def resolve_site(request):
     if value:
         site = _site_from_parameter(value)
     else:
-        site = Site.find_for_request(request)
+        site = served_site(request)  # the Host's: nothing chose another yet
         if site is None:
             raise BadRequestError("no site is configured for this host")
     return serve_as(request, site, api=True)
