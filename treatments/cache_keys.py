@@ -18,7 +18,7 @@ from cms.delivery.keys import (
     page_keys,
     tag_keys,
 )
-from cms.delivery.stream_references import raw_link_ids, stream_references
+from cms.delivery.stream_references import stream_references
 from cms.request import django_request
 
 from .clinic_context import clinic_context
@@ -57,7 +57,7 @@ def treatment_dependencies(page, request, allow_queries=True):
         keys.add(clinic_key(ctx.clinic.pk))
         # A rich text link leads to the clinic's copy of its target when the clinic
         # carries one (treatments/rich_text_links.py): which clinics carry a library page is offering:<id>.
-        links = raw_link_ids(list(page.body.raw_data))
+        links = found.links  # the same walk of the raw data, not a second one
         keys |= offering_keys(links)
         # Resolved links add the copies they considered and the originals of targets
         # that are copies themselves (HTML adds these while rendering, see treatments/rich_text_links.py).

@@ -1,13 +1,13 @@
 """What every endpoint shares: the site resolved first, JSON errors, bounded paging."""
 
 from django.urls import path
-from rest_framework.renderers import JSONRenderer
 
 from cms.delivery.api_dependencies import RecordCacheDependenciesMixin
 
 from .errors import JsonErrorsMixin, parse_id
 from .pagination import CappedPagination
 from .prefetch import prefetch_for_fields
+from .renderers import FastJSONRenderer
 from .scoping import resolve_site
 
 
@@ -16,7 +16,7 @@ class ScopedEndpointMixin(RecordCacheDependenciesMixin, JsonErrorsMixin):
 
     authentication_classes = []
     # JSON only: DRF's browsable HTML API is not a public surface of this project.
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [FastJSONRenderer]
     pagination_class = CappedPagination
 
     def initial(self, request, *args, **kwargs):

@@ -61,7 +61,8 @@ def parse_id(value):
 class References:
     images: set = field(default_factory=set)
     tags: set = field(default_factory=set)
-    pages: set = field(default_factory=set)
+    pages: set = field(default_factory=set)  # chosen pages and rich text link targets
+    links: set = field(default_factory=set)  # rich text link targets only
 
     def add(self, target_model, object_id):
         if not isinstance(object_id, int) or isinstance(object_id, bool):
@@ -98,7 +99,9 @@ def _walk(block, raw, found):
         for name, child in block.child_blocks.items():
             _walk(child, raw.get(name), found)
     else:  # page links in any string of a value that is not a container or a chooser
-        found.pages.update(raw_link_ids(raw))
+        links = raw_link_ids(raw)
+        found.links |= links
+        found.pages |= links
 
 
 def stream_references(stream_value):
