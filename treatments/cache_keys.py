@@ -24,6 +24,7 @@ from cms.request import django_request
 from .clinic_context import clinic_context
 from .originals import original_id
 from .rich_text_links import link_dependency_keys
+from .variation_serving import live_variation
 
 
 def _tag_ids(page, allow_queries):
@@ -39,6 +40,17 @@ def _tag_ids(page, allow_queries):
 
     rows = TaggedTreatment.objects.filter(content_object_id=page.pk)
     return set(rows.values_list("tag_id", flat=True))
+
+
+def _variation_keys(request, page):
+    """What the clinic's live variation shows besides the library: its hero image and
+    what its blocks refer to. Its own changes refresh the copy's page key (variations.py)."""
+    variation = live_variation(request, page)
+    if variation is None:
+        return set()
+    found = stream_references(variation.changes)
+    keys = {image_key(variation.hero_image_id)} if variation.hero_image_id else set()
+    return keys | image_keys(found.images) | tag_keys(found.tags) | page_keys(found.pages)
 
 
 def treatment_dependencies(page, request, allow_queries=True):
@@ -62,6 +74,7 @@ def treatment_dependencies(page, request, allow_queries=True):
         # Resolved links add the copies they considered and the originals of targets
         # that are copies themselves (HTML adds these while rendering, see treatments/rich_text_links.py).
         keys |= link_dependency_keys(request, links)
+        keys |= _variation_keys(request, page)
     else:
         keys.add(offering_key(original_id(page)))
         keys |= clinic_keys(clinic.pk for clinic in ctx.offering)

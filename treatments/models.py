@@ -29,6 +29,10 @@ from .originals import original_id
 from .panels import OfferingsPanel
 from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
+from .variation_serving import VARIATION_RELATED, served_content
+from .variations import ClinicVariation
+
+__all__ = ["ClinicVariation", "TreatmentIndexPage", "TreatmentPage"]
 
 
 class TreatmentIndexPage(
@@ -49,7 +53,8 @@ class TreatmentIndexPage(
     parent_page_types = ["home.HomePage", "home.ClinicPage"]
     subpage_types = ["treatments.TreatmentPage"]
     child_route_model = "treatments.TreatmentPage"
-    child_route_select_related = ("hero_image", "alias_of")  # alias_of: view-restriction check
+    # alias_of: view-restriction check; a clinic copy's variation (treatments/variation_serving.py)
+    child_route_select_related = ("hero_image", "alias_of", *VARIATION_RELATED)
 
     class Meta:
         verbose_name = "treatment index"
@@ -228,4 +233,6 @@ class TreatmentPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["clinic_context"] = clinic_context(request, self)
+        # The library's content merged with this clinic's live variation, if any.
+        context["served"] = served_content(request, self)
         return context
