@@ -116,7 +116,7 @@ class ClinicFactField(Field):
     def to_representation(self, clinic):
         return self.fact.read(clinic)
 
-    def api_schema(self):
+    def api_schema(self, schemas=None):
         return self.fact.schema
 
 

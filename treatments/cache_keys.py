@@ -24,7 +24,7 @@ from cms.request import django_request
 from .clinic_context import clinic_context
 from .originals import original_id
 from .rich_text_links import link_dependency_keys
-from .variation_serving import live_variation
+from .variation_serving import clinic_variation
 
 
 def _tag_ids(page, allow_queries):
@@ -42,10 +42,10 @@ def _tag_ids(page, allow_queries):
     return set(rows.values_list("tag_id", flat=True))
 
 
-def _variation_keys(request, page):
+def _variation_keys(page, clinic):
     """What the clinic's live variation shows besides the library: its hero image and
     what its blocks refer to. Its own changes refresh the copy's page key (variations.py)."""
-    variation = live_variation(request, page)
+    variation = clinic_variation(page, clinic)
     if variation is None:
         return set()
     found = stream_references(variation.changes)
@@ -74,7 +74,7 @@ def treatment_dependencies(page, request, allow_queries=True):
         # Resolved links add the copies they considered and the originals of targets
         # that are copies themselves (HTML adds these while rendering, see treatments/rich_text_links.py).
         keys |= link_dependency_keys(request, links)
-        keys |= _variation_keys(request, page)
+        keys |= _variation_keys(page, ctx.clinic)
     else:
         keys.add(offering_key(original_id(page)))
         keys |= clinic_keys(clinic.pk for clinic in ctx.offering)

@@ -29,7 +29,15 @@ from .originals import original_id
 from .panels import OfferingsPanel
 from .review import ClinicalReviewMixin
 from .tags import TaggedTreatment
-from .variation_serving import VARIATION_RELATED, served_content
+from .variation_api import (
+    VARIATION_META_SCHEMA,
+    ServedHeroImageField,
+    ServedSummaryField,
+    body_schema,
+    served_stream,
+    variation_meta,
+)
+from .variation_serving import VARIATION_RELATED, prefetch_variations, served_content
 from .variations import ClinicVariation
 
 __all__ = ["ClinicVariation", "TreatmentIndexPage", "TreatmentPage"]
@@ -147,10 +155,11 @@ class TreatmentPage(
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
     # Serialised by cms/api (typed body, hero renditions, tags); see docs/api.md.
+    # summary, hero_image and body as served on the site: a clinic's variation merged in.
     api_fields = [
-        "summary",
-        "hero_image",
-        "body",
+        APIField("summary", serializer=ServedSummaryField()),
+        APIField("hero_image", serializer=ServedHeroImageField()),
+        "body",  # cms/api's StreamBodyField asks served_stream
         "tags",
         APIField("review_status", serializer=ReviewStatusField()),
         APIField("reviewer_name", serializer=ReviewTextField()),
@@ -168,6 +177,28 @@ class TreatmentPage(
 
     def content_description(self):
         return self.summary
+
+    # The API (cms/api): a clinic's variation comes with the detail's page row, a
+    # listing loads its variations in one query, and meta.variation says what it changed.
+    api_detail_select_related = VARIATION_RELATED
+
+    @classmethod
+    def prefetch_for_api(cls, request, pages, fields):
+        prefetch_variations(request, pages)  # meta.variation reads them whatever the fields
+
+    def api_meta_additions(self, request):
+        return variation_meta(request, self)
+
+    def served_stream(self, request, field_name):
+        return served_stream(request, self, field_name)
+
+    @classmethod
+    def api_meta_schemas(cls, schemas):
+        return {"variation": VARIATION_META_SCHEMA}
+
+    @classmethod
+    def api_field_schema(cls, name, schemas):
+        return body_schema(schemas) if name == "body" else None
 
     @property
     def original(self):

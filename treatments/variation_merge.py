@@ -27,23 +27,30 @@ from dataclasses import dataclass
 
 from wagtail.blocks import StreamValue
 
-from .variations import CLINICAL_BLOCK_TYPES, LocalBodyBlock
+from .variations import CLINICAL_BLOCK_TYPES, ServedBodyBlock
 
 LIBRARY, CLINIC = "library", "clinic"
-_SERVED_BODY_BLOCK = LocalBodyBlock()
+_SERVED_BODY_BLOCK = ServedBodyBlock()
 _SERVED_BODY_BLOCK.set_name("body")
 
 
 @dataclass(frozen=True)
 class MergedContent:
     summary: str
-    hero_image: object
-    hero_image_id: int | None
+    hero_from: object  # the page or variation whose hero image shows (read only when asked)
     seo_title: str
     search_description: str
     body: StreamValue  # renders like the page's body (blocks keep their templates)
     sources: tuple  # the source of each block of `body`, in order
     clinic_parts: tuple  # names of the parts the clinic changed: summary, hero_image, body...
+
+    @property
+    def hero_image_id(self):
+        return self.hero_from.hero_image_id
+
+    @property
+    def hero_image(self):
+        return self.hero_from.hero_image
 
     def body_with_sources(self):
         """[(StreamChild, source)] in order."""
@@ -105,7 +112,7 @@ def merge(copy, variation, clinical_approved=False):
     if variation is None:
         pairs = [(child, LIBRARY) for child in copy.body if child is not None]
         parts = ()
-        summary, hero, hero_id = copy.summary, copy.hero_image, copy.hero_image_id
+        summary, hero_from = copy.summary, copy
         seo_title, description = copy.seo_title, copy.search_description
     else:
         pairs = merge_body(copy.body, variation, clinical_approved)
@@ -113,11 +120,9 @@ def merge(copy, variation, clinical_approved=False):
         summary = variation.summary.strip() or copy.summary
         if variation.summary.strip():
             parts.append("summary")
+        hero_from = variation if variation.hero_image_id else copy
         if variation.hero_image_id:
-            hero, hero_id = variation.hero_image, variation.hero_image_id
             parts.append("hero_image")
-        else:
-            hero, hero_id = copy.hero_image, copy.hero_image_id
         seo_title = variation.seo_title.strip() or copy.seo_title
         if variation.seo_title.strip():
             parts.append("seo_title")
@@ -130,8 +135,7 @@ def merge(copy, variation, clinical_approved=False):
     body = StreamValue(_SERVED_BODY_BLOCK, [child for child, _ in pairs])
     return MergedContent(
         summary=summary,
-        hero_image=hero,
-        hero_image_id=hero_id,
+        hero_from=hero_from,
         seo_title=seo_title,
         search_description=description,
         body=body,

@@ -12,9 +12,11 @@ otherwise one.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch, prefetch_related_objects
 
 from .clinic_context import clinic_context
 from .variation_merge import merge
+from .variations import ClinicVariation
 
 # select_related() paths that bring a copy's variation (and its hero image) with the page.
 VARIATION_RELATED = ("clinic_variation", "clinic_variation__hero_image")
@@ -33,13 +35,31 @@ def live_variation(request, page):
     """The live variation `page` shows for `request`'s site, or None."""
     if not getattr(page, "alias_of_id", None) or not hasattr(page, "body"):
         return None
-    clinic = clinic_context(request, page).clinic
-    if clinic is None or not page.path.startswith(clinic.path):
-        return None  # the brand site or another clinic's: the library's content
+    # The same lookup as the page's other clinic-aware parts (cached on the request).
+    return clinic_variation(page, clinic_context(request, page).clinic)
+
+
+def clinic_variation(page, clinic):
+    """The live variation of `page` when shown on `clinic`'s site (None: the brand's), or None."""
+    if clinic is None or not getattr(page, "alias_of_id", None):
+        return None  # the brand site shows the library
+    if not page.path.startswith(clinic.path):
+        return None  # another clinic's copy: only its own clinic shows its variation
     variation = _loaded_variation(page)
     if variation is None or not variation.live:
         return None
     return variation
+
+
+def prefetch_variations(request, pages):
+    """Load the variations of the site's clinic's copies among `pages` in one query (a listing)."""
+    clinic = clinic_context(request).clinic
+    if clinic is None:
+        return  # the brand site shows no variation
+    copies = [page for page in pages if page.alias_of_id and page.path.startswith(clinic.path)]
+    if copies:
+        rows = ClinicVariation.objects.select_related("hero_image")
+        prefetch_related_objects(copies, Prefetch("clinic_variation", queryset=rows))
 
 
 def served_content(request, page):

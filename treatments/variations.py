@@ -32,8 +32,10 @@ from .blocks.local import PriceCoverageBlock
 CLINICAL_BLOCK_TYPES = frozenset({"safety", "evidence", "steps", "conditions", "comparison", "faq"})
 
 
-class LocalBodyBlock(TreatmentBodyBlock):
-    """What a clinic may put in its copy's body: the library's blocks plus local ones."""
+class ServedBodyBlock(TreatmentBodyBlock):
+    """What a treatment's body may show: the library's blocks plus a clinic's local ones.
+
+    The blocks of a variation's replacements and inserts, and the API's body schema."""
 
     price = PriceCoverageBlock()
 
@@ -46,7 +48,7 @@ BLOCK_ID_HELP = "The id of a block of the library page's body."
 
 class ReplaceOperation(blocks.StructBlock):
     block_id = blocks.CharBlock(max_length=64, help_text=BLOCK_ID_HELP)
-    block = LocalBodyBlock(
+    block = ServedBodyBlock(
         min_num=1,
         max_num=1,
         help_text="Exactly one block, of the same type as the one it replaces.",
@@ -71,7 +73,7 @@ class InsertAfterOperation(blocks.StructBlock):
         required=False,
         help_text=f"{BLOCK_ID_HELP} Leave blank to insert at the start.",
     )
-    blocks = LocalBodyBlock(min_num=1, help_text="One or more local blocks.")
+    blocks = ServedBodyBlock(min_num=1, help_text="One or more local blocks.")
 
     class Meta:
         icon = "plus"

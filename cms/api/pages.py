@@ -88,6 +88,7 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
             serializer_class = self.get_serializer_class_for(model)
             fields = serializer_class.Meta.fields
             related = [*image_fields(model, fields), *(["locale"] if "locale" in fields else [])]
+            related += getattr(model, "api_detail_select_related", ())  # a page type's own
             page = model.objects.select_related(*related).get(pk=base.pk)
             self.prefetch([page], serializer_class)
             self._cached_object = page
@@ -114,6 +115,10 @@ class ClinicPagesAPIViewSet(ScopedEndpointMixin, PagesAPIViewSet):
         if "locale" in fields:
             prefetch_related_objects(objects, "locale")  # one query, not one per page
         prime_clinic_contexts(self.request, self.site, objects)
+        for page_type in {type(page) for page in objects}:
+            if hasattr(page_type, "prefetch_for_api"):  # a page type's own batch (one query)
+                pages = [page for page in objects if type(page) is page_type]
+                page_type.prefetch_for_api(self.request, pages, fields)
         aliases = [page for page in objects if page.alias_of_id]
         if aliases and ({"alias_of", "seo"} & set(fields)):
             # One query for every alias target (the SEO canonical reads it too); only

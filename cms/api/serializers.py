@@ -9,7 +9,7 @@ from rest_framework.fields import Field
 from taggit.managers import _TaggableManager
 from wagtail import fields as wagtail_fields
 from wagtail.api.v2 import serializers as wagtail_serializers
-from wagtail.api.v2.utils import get_full_url, get_object_detail_url
+from wagtail.api.v2.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
@@ -19,6 +19,8 @@ from cms.seo.jsonld import jsonld_for
 from home.clinic_facts import IDENTITY, clinic_facts
 from treatments.clinic_context import clinic_context
 from treatments.renditions import RENDITIONS, image_api_representation, request_root_url
+
+from .image_json import image_field_representation
 
 
 class PageHtmlUrlField(wagtail_serializers.PageHtmlUrlField):
@@ -123,7 +125,15 @@ class StreamBodyField(Field):
     def to_representation(self, page):
         value = getattr(page, self.field_name)
         context = {**self.context, "page": page}
-        return value.stream_block.get_api_representation(value, context)
+        # A page type may serve another stream on this site, each block with a source
+        # (`served_stream(request, field_name)`: a clinic's variation, treatments/variation_api.py).
+        served = getattr(page, "served_stream", None)
+        served = served(self.context["request"], self.field_name) if served else None
+        if served is None:
+            return value.stream_block.get_api_representation(value, context)
+        stream, sources = served
+        items = stream.stream_block.get_api_representation(stream, context)
+        return [{**item, "source": source} for item, source in zip(items, sources, strict=True)]
 
 
 def image_renditions(image, request):
@@ -144,21 +154,7 @@ class ImageRenditionsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, image):
-        request, router = self.context["request"], self.context["router"]
-        try:
-            data = image_api_representation(image, root_url=request_root_url(request))
-        except SourceImageIOError:
-            data = {
-                "id": image.pk,
-                "title": image.title,
-                "renditions": dict.fromkeys(RENDITIONS),
-                "srcset": "",
-            }
-        meta = {
-            "type": f"{type(image)._meta.app_label}.{type(image).__name__}",
-            "detail_url": get_object_detail_url(router, request, type(image), image.pk),
-        }
-        return {"id": data.pop("id"), "meta": meta, **data}
+        return image_field_representation(image, self.context["request"], self.context["router"])
 
 
 class PrefetchedTagsMixin:
@@ -180,6 +176,14 @@ class PageSerializer(PrefetchedTagsMixin, wagtail_serializers.PageSerializer):
     parent = PageParentField(read_only=True)
     clinic = ClinicMetaField(read_only=True)
     jsonld = JsonLdMetaField()
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # Meta keys a page adds to some responses only (a clinic's variation, when one applies).
+        additions = getattr(instance, "api_meta_additions", None)
+        if additions is not None and isinstance(data.get("meta"), dict):
+            data["meta"].update(additions(self.context["request"]))
+        return data
 
     def build_standard_field(self, field_name, model_field):
         if isinstance(model_field, wagtail_fields.StreamField):

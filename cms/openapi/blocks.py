@@ -124,13 +124,18 @@ class BlockSchemaGenerator:
             schema["maxItems"] = block.meta.max_num
         return schema
 
-    def stream(self, block):
-        """An array of {type, value, id}, one typed item schema per child block, by `type`."""
+    def stream(self, block, source=None):
+        """An array of {type, value, id}, one typed item schema per child block, by `type`.
+
+        `source`, a schema, adds an optional `source` key to each item (where the block
+        comes from, e.g. a clinic's variation: the field serving it declares it)."""
         stream_name = type(block).__name__
         mapping = {}
         for name, child in block.child_blocks.items():
             item_name = f"{stream_name}.{name}"
-            self.component(item_name, lambda name=name, child=child: self._item(name, child))
+            self.component(
+                item_name, lambda name=name, child=child: self._item(name, child, source)
+            )
             mapping[name] = f"#/components/schemas/{item_name}"
         union = {
             "oneOf": [{"$ref": target} for target in mapping.values()],
@@ -138,12 +143,16 @@ class BlockSchemaGenerator:
         }
         return self.component(stream_name, lambda: {"type": "array", "items": union})
 
-    def _item(self, name, child):
+    def _item(self, name, child, source=None):
+        properties = {
+            "type": {"type": "string", "const": name},
+            "value": self.schema(child),
+            "id": nullable({"type": "string", "description": "The block's UUID."}),
+        }
+        if source is not None:
+            properties["source"] = source
         return obj(
-            {
-                "type": {"type": "string", "const": name},
-                "value": self.schema(child),
-                "id": nullable({"type": "string", "description": "The block's UUID."}),
-            },
+            properties,
+            required=["type", "value", "id"],
             description=str(getattr(child.meta, "description", "") or child.label),
         )

@@ -106,13 +106,15 @@ def field_schema(model, api_field, blocks):
     """The schema of one API field of `model`, or SchemaGenerationError."""
     name = api_field.name
     if hasattr(api_field.serializer, "api_schema"):
-        schema = api_field.serializer.api_schema()  # a field that declares its own
+        schema = api_field.serializer.api_schema(blocks)  # a field that declares its own
     elif api_field.serializer is not None:
         schema = SERIALIZER_SCHEMAS.get(type(api_field.serializer))
     elif name in COMPUTED_SCHEMAS:
         schema = COMPUTED_SCHEMAS[name]
     elif name == "type":
         schema = {"type": "string", "const": model._meta.label}
+    elif getattr(model, "api_field_schema", None) and model.api_field_schema(name, blocks):
+        schema = model.api_field_schema(name, blocks)  # a model that declares its field's own
     else:
         try:
             schema = model_field_schema(model._meta.get_field(name), blocks)
@@ -129,6 +131,9 @@ def item_schema(viewset, model, blocks):
     """One item of `viewset` for `model`: typed body fields and a typed `meta`."""
     body = {f.name: field_schema(model, f, blocks) for f in viewset.get_body_fields(model)}
     meta = {f.name: field_schema(model, f, blocks) for f in viewset.get_meta_fields(model)}
+    # Meta keys a model adds to some of its items only (`api_meta_schemas(blocks)`).
+    if hasattr(model, "api_meta_schemas"):
+        meta.update(model.api_meta_schemas(blocks))
     return obj(
         {**body, "meta": obj(meta, required=[])},
         required=[],

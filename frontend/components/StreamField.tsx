@@ -13,6 +13,7 @@ import { Cta } from "./blocks/Cta";
 import { Evidence } from "./blocks/Evidence";
 import { Faq } from "./blocks/Faq";
 import { ImageBlock } from "./blocks/ImageBlock";
+import { PriceCoverage } from "./blocks/PriceCoverage";
 import { Quote } from "./blocks/Quote";
 import { Safety } from "./blocks/Safety";
 import { Section } from "./blocks/Section";
@@ -30,6 +31,7 @@ const COMPONENTS: { [T in BlockType]: ComponentType<Block<T>> } = {
   quote: Quote,
   cta: Cta,
   image: ImageBlock,
+  price: PriceCoverage,
 };
 
 export function StreamField({ blocks }: { blocks: BodyBlock[] }) {

@@ -93,11 +93,15 @@ def test_treatment_body_is_a_discriminated_union_of_every_block(document):
     union = stream["items"]
     assert union["discriminator"]["propertyName"] == "type"
     mapping = union["discriminator"]["mapping"]
-    assert set(mapping) == set(TreatmentBodyBlock().child_blocks) == BLOCK_TYPES
+    # The library's blocks, plus the local ones a clinic's variation may add (treatments/variations.py).
+    assert set(TreatmentBodyBlock().child_blocks) == BLOCK_TYPES
+    assert set(mapping) == BLOCK_TYPES | {"price"}
     for block_type, target in mapping.items():
         item = schemas[target.rsplit("/", 1)[1]]
         assert item["properties"]["type"] == {"type": "string", "const": block_type}
         assert item["required"] == ["type", "value", "id"]
+        # Where the block comes from, present when a clinic's variation applies.
+        assert item["properties"]["source"]["enum"] == ["library", "clinic"]
         value = item["properties"]["value"]
         assert schemas[value["$ref"].rsplit("/", 1)[1]]["type"] == "object"
 

@@ -256,3 +256,125 @@ def test_publishing_a_variation_refreshes_the_clinics_cached_page(client, settin
     assert soup_for(client, "northeast.localhost").select_one(".block-price") is not None
     variation.unpublish()
     assert soup_for(client, "northeast.localhost").select_one(".block-price") is None
+
+
+# --- API ---
+
+
+def api_detail(client, host, page):
+    response = client.get(f"/api/v2/pages/{page.pk}/", HTTP_HOST=host)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_api_on_the_clinic_marks_each_blocks_source(client, northeast_copy, variation):
+    data = api_detail(client, "northeast.localhost", northeast_copy)
+    sources = [block["source"] for block in data["body"]]
+    assert sources[0] == CLINIC and data["body"][0]["type"] == "section"
+    price = next(block for block in data["body"] if block["type"] == "price")
+    assert price["source"] == CLINIC
+    assert price["value"] == {
+        "fee": 95.0,
+        "currency": "CAD",
+        "duration_minutes": 45,
+        "direct_billing": True,
+        "insurers": ["Blue Cross", "Sun Life"],
+        "note": "Receipts for extended health plans.",
+    }
+    assert "faq" not in [block["type"] for block in data["body"]]
+    assert sources.count(LIBRARY) == len(list(northeast_copy.body)) - 1
+    assert data["summary"] == "Dry needling at Northeast, with direct billing."
+    assert data["meta"]["variation"] == {"clinic_parts": ["summary", "body"]}
+
+
+def test_api_elsewhere_is_the_library_without_source_keys(client, library, clinics, variation):
+    downtown = copy_of(library, clinics, clinic="downtown")
+    for host, page in (("downtown.localhost", downtown), ("localhost", library["dry-needling"])):
+        data = api_detail(client, host, page)
+        assert "variation" not in data["meta"]
+        assert all("source" not in block for block in data["body"])
+        assert "price" not in [block["type"] for block in data["body"]]
+        assert data["summary"] == library["dry-needling"].summary
+
+
+def test_api_listing_on_the_clinic_serves_the_variation(client, northeast_copy, variation):
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "treatments.TreatmentPage", "fields": "summary,body"},
+        HTTP_HOST="northeast.localhost",
+    )
+    item = next(i for i in response.json()["items"] if i["id"] == northeast_copy.pk)
+    assert item["summary"].startswith("Dry needling at Northeast")
+    assert item["meta"]["variation"]["clinic_parts"] == ["summary", "body"]
+
+
+def test_api_draft_and_unreviewed_clinical_parts_never_show(client, northeast_copy):
+    variation = make_variation(northeast_copy, changes=[safety_replacement(northeast_copy)])
+    variation.summary = "DRAFT SUMMARY"
+    variation.save_revision()
+    data = api_detail(client, "northeast.localhost", northeast_copy)
+    assert "DRAFT SUMMARY" not in str(data) and "NORTHEAST SAFETY WORDING" not in str(data)
+    assert "variation" not in data["meta"]  # nothing of the variation is served
+
+
+def test_api_variation_publish_refreshes_the_cached_detail(client, settings, northeast_copy):
+    settings.RESPONSE_CACHE_ENABLED = True
+    assert "variation" not in api_detail(client, "northeast.localhost", northeast_copy)["meta"]
+    make_variation(northeast_copy, changes=local_changes(northeast_copy))
+    assert "variation" in api_detail(client, "northeast.localhost", northeast_copy)["meta"]
+
+
+# --- query counts: a variation costs at most one query cold, none cached ---
+
+
+def _queries(client, url, host="northeast.localhost"):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, HTTP_HOST=host)  # warm: renditions are generated once
+    caches["renditions"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST=host)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("surface", ["html", "api"])
+def test_a_variation_costs_no_query_more_cold_and_none_cached(
+    client, settings, library, clinics, surface
+):
+    settings.RESPONSE_CACHE_ENABLED = False
+    counts = {}
+    for with_variation in (False, True):
+        pages = dict.fromkeys((5, 50))
+        from tests.treatments.test_render_queries import _sized_pages
+
+        originals = _sized_pages(library, clinics, prefix=f"{surface}{int(with_variation)}")
+        for size, original in originals.items():
+            copy = TreatmentPage.objects.descendant_of(clinics["northeast"]).get(alias_of=original)
+            if with_variation:
+                blocks = list(copy.body)
+                make_variation(
+                    copy,
+                    summary="Local",
+                    changes=[
+                        {
+                            "type": "insert_after",
+                            "value": {"block_id": blocks[0].id, "blocks": [PRICE]},
+                        },
+                        {"type": "hide", "value": {"block_id": blocks[1].id}},
+                    ],
+                )
+            pages[size] = copy
+            url = f"/treatments/{copy.slug}/" if surface == "html" else f"/api/v2/pages/{copy.pk}/"
+            counts[(with_variation, size)] = _queries(client, url)
+    print(surface, counts)
+    assert counts[(True, 5)] == counts[(True, 50)]
+    assert counts[(False, 5)] == counts[(False, 50)]
+    assert counts[(True, 50)] <= counts[(False, 50)] + 1
+    settings.RESPONSE_CACHE_ENABLED = True
+    copy = pages[50]
+    url = f"/treatments/{copy.slug}/" if surface == "html" else f"/api/v2/pages/{copy.pk}/"
+    client.get(url, HTTP_HOST="northeast.localhost")
+    assert _queries(client, url) == 0

@@ -22,7 +22,7 @@ export type Tag = Schemas["tags.treatments.TreatmentTag"];
 export type Seo = Schemas["Seo"];
 export type Image = Schemas["Image"];
 export type ImageField = Schemas["ImageField"];
-export type BodyBlock = Schemas["TreatmentBodyBlock"][number];
+export type BodyBlock = Schemas["ServedBodyBlock"][number];
 export type BlockType = BodyBlock["type"];
 /** The block of one type, e.g. `Block<"cta">` has `value: CTABlock`. */
 export type Block<T extends BlockType> = Extract<BodyBlock, { type: T }>;

@@ -585,7 +585,7 @@ export type components = {
         };
         /** @description A treatment (treatments.TreatmentPage); every key is optional because ?fields= chooses them. */
         "pages.treatments.TreatmentPage": {
-            body?: components["schemas"]["TreatmentBodyBlock"];
+            body?: components["schemas"]["ServedBodyBlock"];
             hero_image?: components["schemas"]["ImageField"] | null;
             id?: number;
             meta?: {
@@ -607,6 +607,10 @@ export type components = {
                 slug?: string;
                 /** @constant */
                 type?: "treatments.TreatmentPage";
+                /** @description Present when the site's clinic serves its variation of the page: which parts come from the clinic (the rest is the library's). */
+                variation?: {
+                    clinic_parts: ("summary" | "hero_image" | "seo_title" | "search_description" | "body")[];
+                };
             };
             /**
              * Format: date
@@ -754,7 +758,7 @@ export type components = {
         };
         /** @description A treatment (treatments.TreatmentPage); every key is optional because ?fields= chooses them. */
         "preview.treatments.TreatmentPage": {
-            body?: components["schemas"]["TreatmentBodyBlock"];
+            body?: components["schemas"]["ServedBodyBlock"];
             hero_image?: components["schemas"]["ImageField"] | null;
             id?: number;
             meta?: {
@@ -777,6 +781,10 @@ export type components = {
                 slug?: string;
                 /** @constant */
                 type?: "treatments.TreatmentPage";
+                /** @description Present when the site's clinic serves its variation of the page: which parts come from the clinic (the rest is the library's). */
+                variation?: {
+                    clinic_parts: ("summary" | "hero_image" | "seo_title" | "search_description" | "body")[];
+                };
             };
             /**
              * Format: date
@@ -840,6 +848,16 @@ export type components = {
             html_path: string | null;
             /** @description The site previewed on, as ?site= takes it (HOST or HOST:PORT). */
             site: string;
+        };
+        /** @description A clinic's fee, session length, direct billing and accepted insurers. */
+        PriceCoverageBlock: {
+            /** @constant */
+            currency: "CAD";
+            direct_billing: boolean;
+            duration_minutes: number | null;
+            fee: number | null;
+            insurers: string[];
+            note: string;
         };
         QuestionBlock: {
             /** @description Ready HTML (WAGTAILAPI_RICH_TEXT_FORMAT = html), internal links expanded. */
@@ -906,6 +924,199 @@ export type components = {
             /** @enum {string} */
             twitter_card: "summary" | "summary_large_image";
         };
+        ServedBodyBlock: (components["schemas"]["ServedBodyBlock.section"] | components["schemas"]["ServedBodyBlock.benefits"] | components["schemas"]["ServedBodyBlock.conditions"] | components["schemas"]["ServedBodyBlock.steps"] | components["schemas"]["ServedBodyBlock.safety"] | components["schemas"]["ServedBodyBlock.evidence"] | components["schemas"]["ServedBodyBlock.comparison"] | components["schemas"]["ServedBodyBlock.faq"] | components["schemas"]["ServedBodyBlock.quote"] | components["schemas"]["ServedBodyBlock.cta"] | components["schemas"]["ServedBodyBlock.image"] | components["schemas"]["ServedBodyBlock.price"])[];
+        /** @description What patients gain: one to twelve benefits, each a title and a sentence. */
+        "ServedBodyBlock.benefits": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "benefits";
+            value: components["schemas"]["BenefitsBlock"];
+        };
+        /** @description Two named columns compared aspect by aspect. */
+        "ServedBodyBlock.comparison": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "comparison";
+            value: components["schemas"]["ComparisonBlock"];
+        };
+        /** @description Who can benefit: conditions or groups of people, optionally linked to a tag. */
+        "ServedBodyBlock.conditions": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conditions";
+            value: components["schemas"]["ConditionsBlock"];
+        };
+        /** @description A call to action: book or call the clinic serving the page, or go to a page or address. */
+        "ServedBodyBlock.cta": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "cta";
+            value: components["schemas"]["CTABlock"];
+        };
+        /** @description A claim with the study that supports it. */
+        "ServedBodyBlock.evidence": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "evidence";
+            value: components["schemas"]["EvidenceBlock"];
+        };
+        /** @description Questions and answers; at least one. */
+        "ServedBodyBlock.faq": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "faq";
+            value: components["schemas"]["FAQBlock"];
+        };
+        /** @description An image with its alt text and an optional caption. */
+        "ServedBodyBlock.image": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+            value: components["schemas"]["ImageBlock"];
+        };
+        /** @description A clinic's fee, session length, direct billing and accepted insurers. */
+        "ServedBodyBlock.price": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "price";
+            value: components["schemas"]["PriceCoverageBlock"];
+        };
+        /** @description A quotation; its attribution can name the clinic that serves the page. */
+        "ServedBodyBlock.quote": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "quote";
+            value: components["schemas"]["QuoteBlock"];
+        };
+        /** @description Side effects with incidence figures and sources, serious risks and guidance. */
+        "ServedBodyBlock.safety": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "safety";
+            value: components["schemas"]["SafetyBlock"];
+        };
+        /** @description A heading followed by formatted text. */
+        "ServedBodyBlock.section": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "section";
+            value: components["schemas"]["SectionBlock"];
+        };
+        /** @description An ordered sequence, such as what happens in a session. */
+        "ServedBodyBlock.steps": {
+            /** @description The block's UUID. */
+            id: string | null;
+            /**
+             * @description Where the block comes from: the library page, or the clinic's variation. Present only when the clinic's variation applies to the page.
+             * @enum {string}
+             */
+            source?: "library" | "clinic";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "steps";
+            value: components["schemas"]["StepsBlock"];
+        };
         SideEffectBlock: {
             incidence_percent: number;
             name: string;
@@ -944,128 +1155,6 @@ export type components = {
             id: number;
             name: string;
             slug: string;
-        };
-        TreatmentBodyBlock: (components["schemas"]["TreatmentBodyBlock.section"] | components["schemas"]["TreatmentBodyBlock.benefits"] | components["schemas"]["TreatmentBodyBlock.conditions"] | components["schemas"]["TreatmentBodyBlock.steps"] | components["schemas"]["TreatmentBodyBlock.safety"] | components["schemas"]["TreatmentBodyBlock.evidence"] | components["schemas"]["TreatmentBodyBlock.comparison"] | components["schemas"]["TreatmentBodyBlock.faq"] | components["schemas"]["TreatmentBodyBlock.quote"] | components["schemas"]["TreatmentBodyBlock.cta"] | components["schemas"]["TreatmentBodyBlock.image"])[];
-        /** @description What patients gain: one to twelve benefits, each a title and a sentence. */
-        "TreatmentBodyBlock.benefits": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "benefits";
-            value: components["schemas"]["BenefitsBlock"];
-        };
-        /** @description Two named columns compared aspect by aspect. */
-        "TreatmentBodyBlock.comparison": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "comparison";
-            value: components["schemas"]["ComparisonBlock"];
-        };
-        /** @description Who can benefit: conditions or groups of people, optionally linked to a tag. */
-        "TreatmentBodyBlock.conditions": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "conditions";
-            value: components["schemas"]["ConditionsBlock"];
-        };
-        /** @description A call to action: book or call the clinic serving the page, or go to a page or address. */
-        "TreatmentBodyBlock.cta": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "cta";
-            value: components["schemas"]["CTABlock"];
-        };
-        /** @description A claim with the study that supports it. */
-        "TreatmentBodyBlock.evidence": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "evidence";
-            value: components["schemas"]["EvidenceBlock"];
-        };
-        /** @description Questions and answers; at least one. */
-        "TreatmentBodyBlock.faq": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "faq";
-            value: components["schemas"]["FAQBlock"];
-        };
-        /** @description An image with its alt text and an optional caption. */
-        "TreatmentBodyBlock.image": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "image";
-            value: components["schemas"]["ImageBlock"];
-        };
-        /** @description A quotation; its attribution can name the clinic that serves the page. */
-        "TreatmentBodyBlock.quote": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "quote";
-            value: components["schemas"]["QuoteBlock"];
-        };
-        /** @description Side effects with incidence figures and sources, serious risks and guidance. */
-        "TreatmentBodyBlock.safety": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "safety";
-            value: components["schemas"]["SafetyBlock"];
-        };
-        /** @description A heading followed by formatted text. */
-        "TreatmentBodyBlock.section": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "section";
-            value: components["schemas"]["SectionBlock"];
-        };
-        /** @description An ordered sequence, such as what happens in a session. */
-        "TreatmentBodyBlock.steps": {
-            /** @description The block's UUID. */
-            id: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "steps";
-            value: components["schemas"]["StepsBlock"];
         };
     };
     responses: never;
