@@ -21,6 +21,29 @@ from .offering_rights import may_manage_any_offerings
 from .offering_views import ACTIONS, change_offering
 from .rich_text_links import prime_links, register_features
 from .tags import TreatmentTag
+from .variations import ClinicVariation
+
+
+class ClinicVariationViewSet(SnippetViewSet):
+    """Wagtail's snippet views for variations: drafts, revisions, history, locking, compare.
+
+    Its model permissions are granted to no group yet: only superusers reach it until the
+    clinic-scoped rights (a manager edits only their clinic's copies' variations) land.
+    """
+
+    model = ClinicVariation
+    icon = "doc-full-inverse"
+    menu_label = "Clinic variations"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["page", "live"]
+    ordering = ["page__path"]
+
+    def get_queryset(self, request):
+        return ClinicVariation.objects.select_related("page")
+
+
+register_snippet(ClinicVariationViewSet)
 
 
 class TreatmentTagViewSet(SnippetViewSet):

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
+from tests.editorial.conftest import as_user, editorial, make_user, managers  # noqa: F401
 from treatments.models import ClinicVariation, TreatmentPage
 from treatments.variation_merge import CLINIC, LIBRARY, merge
 
@@ -378,3 +379,26 @@ def test_a_variation_costs_no_query_more_cold_and_none_cached(
     url = f"/treatments/{copy.slug}/" if surface == "html" else f"/api/v2/pages/{copy.pk}/"
     client.get(url, HTTP_HOST="northeast.localhost")
     assert _queries(client, url) == 0
+
+
+# --- admin ---
+
+
+def test_the_snippet_edit_view_has_drafts_and_locking(admin_client, variation):
+    from django.urls import reverse
+
+    url = reverse("wagtailsnippets_treatments_clinicvariation:edit", args=[variation.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Save draft" in content and "Publish" in content
+    index = admin_client.get(reverse("wagtailsnippets_treatments_clinicvariation:list"))
+    assert index.status_code == 200
+
+
+def test_clinic_managers_cannot_reach_variations_yet(managers, as_user, variation):  # noqa: F811
+    from django.urls import reverse
+
+    client = as_user(managers["northeast"])
+    url = reverse("wagtailsnippets_treatments_clinicvariation:edit", args=[variation.pk])
+    assert client.get(url).status_code in (302, 403)
