@@ -14,6 +14,10 @@ otherwise one.
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, prefetch_related_objects
 
+from cms.delivery.dependencies import valid_until
+from cms.request import django_request
+from cms.visibility import is_expired
+
 from .clinic_context import clinic_context
 from .variation_merge import merge
 from .variations import ClinicVariation
@@ -36,7 +40,11 @@ def live_variation(request, page):
     if not getattr(page, "alias_of_id", None) or not hasattr(page, "body"):
         return None
     # The same lookup as the page's other clinic-aware parts (cached on the request).
-    return clinic_variation(page, clinic_context(request, page).clinic)
+    variation = clinic_variation(page, clinic_context(request, page).clinic)
+    if variation is not None and request is not None:
+        # A response showing it must not outlive its expiry (the scheduler unpublishes later).
+        valid_until(django_request(request), variation.expire_at)
+    return variation
 
 
 def clinic_variation(page, clinic):
@@ -46,8 +54,8 @@ def clinic_variation(page, clinic):
     if not page.path.startswith(clinic.path):
         return None  # another clinic's copy: only its own clinic shows its variation
     variation = _loaded_variation(page)
-    if variation is None or not variation.live:
-        return None
+    if variation is None or not variation.live or is_expired(variation):
+        return None  # a draft, unpublished, or past its expiry date (before run_scheduler)
     return variation
 
 

@@ -5,9 +5,12 @@ on its clinic's site, only live, never an unreviewed clinical part), the cache
 refresh on publish, validation, and the query budget.
 """
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests.editorial.conftest import as_user, editorial, make_user, managers  # noqa: F401
 from treatments.models import ClinicVariation, TreatmentPage
@@ -237,6 +240,26 @@ def test_an_unpublished_variation_never_shows(client, variation):
     variation.unpublish()
     soup = soup_for(client, "northeast.localhost")
     assert soup.select_one(".block-price") is None and soup.select_one(".block-faq") is not None
+
+
+def test_a_variation_past_its_expiry_date_never_shows(client, variation):
+    """Expired but not yet unpublished by run_scheduler: the library shows at once."""
+    ClinicVariation.objects.filter(pk=variation.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    soup = soup_for(client, "northeast.localhost")
+    assert soup.select_one(".block-price") is None and soup.select_one(".block-faq") is not None
+
+
+def test_a_cached_page_does_not_outlive_its_variations_expiry(client, settings, variation):
+    settings.RESPONSE_CACHE_ENABLED = True
+    ends = timezone.now() + datetime.timedelta(seconds=120)
+    ClinicVariation.objects.filter(pk=variation.pk).update(expire_at=ends)
+    response = client.get("/treatments/dry-needling/", HTTP_HOST="northeast.localhost")
+    assert b"block-price" in response.content
+    # A CDN may keep it only until the variation expires, not for the full s-maxage.
+    s_maxage = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 100 <= s_maxage <= 121 < settings.RESPONSE_CACHE_S_MAXAGE
 
 
 def test_unreviewed_clinical_replacement_shows_the_library_block(client, northeast_copy):
