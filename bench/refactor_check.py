@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.restore_check import MIN_URLS, side_env
+from bench.restore_check import MIN_URLS, report, side_env
 from bench.snapshot import compare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,10 +88,7 @@ def main(argv=None):
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    for failure in failures:
-        print("FAIL", failure)
-    print("refactor check: " + ("FAILED" if failures else "passed"))
-    return 1 if failures else 0
+    return report("refactor check", failures)
 
 
 if __name__ == "__main__":

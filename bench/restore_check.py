@@ -136,9 +136,14 @@ def main(argv=None):
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    return report("restore check", failures)
+
+
+def report(check, failures):
+    """Print a check's failures and its verdict; the exit status."""
     for failure in failures:
         print("FAIL", failure)
-    print("restore check: " + ("FAILED" if failures else "passed"))
+    print(f"{check}: " + ("FAILED" if failures else "passed"))
     return 1 if failures else 0
 
 

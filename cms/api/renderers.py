@@ -23,8 +23,8 @@ class FastJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        compact = self.compact and not self.ensure_ascii
-        if not compact or self.get_indent(accepted_media_type, renderer_context or {}):
+        drf_defaults = self.compact and not self.ensure_ascii  # what orjson writes
+        if not drf_defaults or self.get_indent(accepted_media_type, renderer_context or {}):
             return super().render(data, accepted_media_type, renderer_context)
         try:
             body = orjson.dumps(data, default=_drf_default, option=_OPTIONS)
